@@ -1,0 +1,56 @@
+package dev.longtail.evaluator;
+
+import dev.longtail.core.feedback.Metrics;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A campaign's real reference and held-out seeds, with the reference's own (generation-0) metrics. */
+@Entity
+@Table(name = "campaign_reference")
+public class CampaignReference extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "campaign_id")
+    public String campaignId;
+
+    public int generations;
+
+    /** JSON array of {@link dev.longtail.contracts.SeedRecord}. */
+    @Column(name = "reference_seeds", nullable = false)
+    public String referenceSeeds;
+
+    /** JSON array of {@link dev.longtail.contracts.SeedRecord}: read only here, never trained on by the loop. */
+    @Column(name = "held_out_seeds", nullable = false)
+    public String heldOutSeeds;
+
+    public double distinct1;
+    public double distinct2;
+    @Column(name = "unigram_entropy")
+    public double unigramEntropy;
+    @Column(name = "tail_coverage")
+    public double tailCoverage;
+    @Column(name = "held_out_perplexity")
+    public double heldOutPerplexity;
+    @Column(name = "mean_words")
+    public double meanWords;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    public Metrics metrics() {
+        return new Metrics(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
+    }
+
+    public void setMetrics(Metrics m) {
+        distinct1 = m.distinct1();
+        distinct2 = m.distinct2();
+        unigramEntropy = m.unigramEntropy();
+        tailCoverage = m.tailCoverage();
+        heldOutPerplexity = m.heldOutPerplexity();
+        meanWords = m.meanWords();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.longtail.evaluator;
+
+import dev.longtail.contracts.GenerationMetrics;
+import dev.longtail.contracts.Verdict;
+import dev.longtail.core.feedback.Metrics;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The evaluation of one dataset version: its six metrics, the verdict, its reasons and the adjustments. */
+@Entity
+@Table(name = "evaluation")
+public class Evaluation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "dataset_version_id", nullable = false, unique = true)
+    public UUID datasetVersionId;
+
+    @Column(name = "campaign_id", nullable = false)
+    public String campaignId;
+
+    public int generation;
+
+    public double distinct1;
+    public double distinct2;
+    @Column(name = "unigram_entropy")
+    public double unigramEntropy;
+    @Column(name = "tail_coverage")
+    public double tailCoverage;
+    @Column(name = "held_out_perplexity")
+    public double heldOutPerplexity;
+    @Column(name = "mean_words")
+    public double meanWords;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Verdict verdict;
+
+    /** JSON array of strings. */
+    @Column(nullable = false)
+    public String reasons;
+
+    /** JSON array of {@link dev.longtail.contracts.Adjustment}. */
+    @Column(nullable = false)
+    public String adjustments;
+
+    @Column(name = "evaluated_at", nullable = false)
+    public Instant evaluatedAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    public Metrics metrics() {
+        return new Metrics(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
+    }
+
+    public GenerationMetrics generationMetrics() {
+        return new GenerationMetrics(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
+    }
+
+    public void setMetrics(Metrics m) {
+        distinct1 = m.distinct1();
+        distinct2 = m.distinct2();
+        unigramEntropy = m.unigramEntropy();
+        tailCoverage = m.tailCoverage();
+        heldOutPerplexity = m.heldOutPerplexity();
+        meanWords = m.meanWords();
+    }
+
+    public static Optional<Evaluation> of(String campaignId, int generation) {
+        return find("campaignId = ?1 and generation = ?2", campaignId, generation).firstResultOptional();
+    }
+
+    public static List<Evaluation> ofCampaign(String campaignId) {
+        return list("campaignId = ?1 order by generation", campaignId);
+    }
+
+    public static List<UUID> unpublished() {
+        return getEntityManager().createQuery(
+                        "select e.id from Evaluation e where e.publishedAt is null order by e.evaluatedAt", UUID.class)
+                .getResultList();
+    }
+}

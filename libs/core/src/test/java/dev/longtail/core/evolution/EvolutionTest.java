@@ -1,0 +1,165 @@
+package dev.longtail.core.evolution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.longtail.core.dedup.TextFingerprint;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class EvolutionTest {
+
+    private static final List<Seed> POOL = List.of(
+            seed("1", "science", "Explain how photosynthesis works in green plants."),
+            seed("2", "science", "Describe the water cycle and the role of evaporation."),
+            seed("3", "science", "Explain why volcanoes erupt and how magma forms."),
+            seed("4", "science", "Describe how vaccines train the immune system."),
+            seed("5", "cooking", "Write a recipe for a simple tomato soup."),
+            seed("6", "cooking", "Explain how to knead bread dough by hand."),
+            seed("7", "history", "Summarize the causes of the French Revolution."),
+            seed("8", "poetry", "Write a short poem about autumn leaves."));
+
+    private static Seed seed(String id, String category, String instruction) {
+        return new Seed(id, category, instruction, "", "An answer.");
+    }
+
+    @Test
+    void shouldAddARequirementThatChangesTheInstructionWithoutLeaking() {
+        AddConstraintsOperator op = new AddConstraintsOperator();
+        assertEquals("add-constraints", op.name());
+        assertEquals(OperatorKind.IN_DEPTH, op.kind());
+        SplittableRandom rng = new SplittableRandom(1);
+        for (Seed parent : POOL) {
+            for (int i = 0; i < 20; i++) {
+                String evolved = op.evolve(parent, POOL, rng).orElseThrow();
+                assertTrue(evolved.startsWith(parent.instruction()), evolved);
+                assertTrue(evolved.length() > parent.instruction().length());
+                assertEquals(Optional.empty(), EvolutionElimination.reasonToEliminate(parent, evolved), evolved);
+            }
+        }
+    }
+
+    @Test
+    void shouldNeverAppendARequirementAlreadyPresent() {
+        AddConstraintsOperator op = new AddConstraintsOperator();
+        Seed parent = seed("x", "science", "Explain the reasoning step by step.");
+        SplittableRandom rng = new SplittableRandom(2);
+        for (int i = 0; i < 200; i++) {
+            Optional<String> evolved = op.evolve(parent, POOL, rng);
+            evolved.ifPresent(e -> assertEquals(1, e.split("step by step", -1).length - 1, e));
+        }
+    }
+
+    @Test
+    void shouldShiftTheTopicWithWordsFromTheSameCategory() {
+        TopicShiftOperator op = new TopicShiftOperator();
+        assertEquals("topic-shift", op.name());
+        assertEquals(OperatorKind.IN_BREADTH, op.kind());
+        Seed parent = POOL.get(0);
+        Set<String> scienceWords = new HashSet<>();
+        for (Seed s : POOL.subList(1, 4)) {
+            scienceWords.addAll(ContentWords.of(s.instruction()));
+        }
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int i = 0; i < 30; i++) {
+            String evolved = op.evolve(parent, POOL, rng).orElseThrow();
+            assertNotEquals(parent.instruction(), evolved);
+            assertTrue(evolved.startsWith("Explain"), "keeps the frame: " + evolved);
+            assertTrue(evolved.endsWith("."), evolved);
+            List<String> added = new ArrayList<>(ContentWords.of(evolved));
+            added.removeAll(ContentWords.of(parent.instruction()));
+            assertFalse(added.isEmpty());
+            assertTrue(scienceWords.containsAll(added), added + " from " + evolved);
+            assertEquals(Optional.empty(), EvolutionElimination.reasonToEliminate(parent, evolved));
+        }
+    }
+
+    @Test
+    void shouldNotShiftTheTopicWithoutADonorInTheCategory() {
+        assertTrue(new TopicShiftOperator().evolve(POOL.get(7), POOL, new SplittableRandom(1)).isEmpty());
+    }
+
+    @Test
+    void shouldEliminateFailedEvolutions() {
+        Seed parent = POOL.get(0);
+        assertEquals(Optional.of("unchanged"), EvolutionElimination.reasonToEliminate(parent, "explain how PHOTOSYNTHESIS works in green plants"));
+        assertEquals(Optional.of("empty"), EvolutionElimination.reasonToEliminate(parent, "  ?! "));
+        assertEquals(Optional.of("too-long"), EvolutionElimination.reasonToEliminate(parent, "word ".repeat(121)));
+        assertEquals(Optional.of("template-leak"), EvolutionElimination.reasonToEliminate(parent, "#Rewritten Prompt#: explain it"));
+        assertEquals(Optional.of("template-leak"), EvolutionElimination.reasonToEliminate(parent, "Explain {topic} in detail."));
+        assertEquals(Optional.empty(), EvolutionElimination.reasonToEliminate(parent, "Explain how photosynthesis works in algae."));
+    }
+
+    @Test
+    void shouldUseOnlyTopicShiftWhenInBreadthShareIsOne() {
+        GenerationDraft draft = Evolution.standard().evolve(POOL, 10, 1.0, 5);
+        assertFalse(draft.evolved().isEmpty());
+        assertTrue(draft.evolved().stream().allMatch(e -> e.operator().equals("topic-shift") && e.kind() == OperatorKind.IN_BREADTH));
+        GenerationDraft depth = Evolution.standard().evolve(POOL, 10, 0.0, 5);
+        assertEquals(10, depth.evolved().size());
+        assertTrue(depth.evolved().stream().allMatch(e -> e.operator().equals("add-constraints")));
+    }
+
+    @Test
+    void shouldEvolveDeterministicallyAndWithoutRepeats() {
+        GenerationDraft a = Evolution.standard().evolve(POOL, 20, 0.5, 11);
+        GenerationDraft b = Evolution.standard().evolve(POOL, 20, 0.5, 11);
+        assertEquals(a, b);
+        assertEquals(20, a.evolved().size());
+        Set<String> fingerprints = new HashSet<>();
+        for (EvolvedDraft e : a.evolved()) {
+            assertTrue(fingerprints.add(TextFingerprint.of(e.instruction())), "repeated: " + e.instruction());
+            assertEquals(e.parent().category(), e.category());
+        }
+        assertEquals(a.eliminated(), a.eliminatedByReason().values().stream().mapToInt(Integer::intValue).sum());
+        assertNotEquals(a, Evolution.standard().evolve(POOL, 20, 0.5, 12));
+    }
+
+    @Test
+    void shouldFavourRareCategoriesWhenPickingParents() {
+        EvolutionOperator numbering = new EvolutionOperator() {
+            private int n;
+
+            @Override
+            public String name() {
+                return "numbering";
+            }
+
+            @Override
+            public OperatorKind kind() {
+                return OperatorKind.IN_DEPTH;
+            }
+
+            @Override
+            public Optional<String> evolve(Seed parent, List<Seed> pool, java.util.random.RandomGenerator rng) {
+                return Optional.of(parent.instruction() + " Variant " + (++n) + ".");
+            }
+        };
+        GenerationDraft draft = new Evolution(List.of(numbering)).evolve(POOL, 4000, 0.0, 3);
+        long poetry = draft.evolved().stream().filter(e -> e.category().equals("poetry")).count();
+        long science = draft.evolved().stream().filter(e -> e.category().equals("science")).count();
+        // weights 1/sqrt(size): science 4 x 1/2 = 2, cooking 2 x 0.707 = 1.41, history 1, poetry 1 (total 5.41):
+        // poetry about 0.185 and science 0.37 of the draws, against 0.125 and 0.5 when drawn uniformly
+        assertEquals(4000 * 1 / 5.414, poetry, 100);
+        assertEquals(4000 * 2 / 5.414, science, 120);
+    }
+
+    @Test
+    void shouldSplitPerCategoryAndKeepEveryCategoryInTheReference() {
+        ReferenceSplit.Split split = ReferenceSplit.split(POOL, 0.25, 9);
+        assertEquals(split, ReferenceSplit.split(POOL, 0.25, 9));
+        assertEquals(1, split.heldOut().size()); // only science has >= 3 seeds: max(1, round(0.25*4)) = 1
+        assertEquals("science", split.heldOut().get(0).category());
+        Set<String> categories = new HashSet<>();
+        split.reference().forEach(s -> categories.add(s.category()));
+        assertEquals(Set.of("science", "cooking", "history", "poetry"), categories);
+        assertEquals(POOL.size(), split.reference().size() + split.heldOut().size());
+    }
+}

@@ -1,0 +1,64 @@
+package dev.longtail.support;
+
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Turns every error of a service's REST API into {@code application/problem+json}. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response mapProblem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.title(), e.getMessage(), uri, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response mapMalformedJson(JsonProcessingException e, UriInfo uri) {
+        return respond(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response mapConstraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v.getPropertyPath().toString()), null, v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.Violation::field))
+                .toList();
+        return respond(400, "Bad Request", "The request is invalid", uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        var reason = Response.Status.fromStatusCode(status);
+        return respond(status, reason == null ? "Error" : reason.getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response mapUnexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return respond(500, "Internal Server Error", "An unexpected error occurred; it has been logged.", uri, null);
+    }
+
+    private static Response respond(int status, String title, String detail, UriInfo uri,
+            List<Problem.Violation> violations) {
+        var problem = new Problem("about:blank", title, status, detail, uri.getPath(), violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Drops the method and parameter prefix of a bean-validation path ("create.request.generations"). */
+    private static String fieldOf(String propertyPath) {
+        String[] parts = propertyPath.split("\\.");
+        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length))
+                : parts[parts.length - 1];
+    }
+}
