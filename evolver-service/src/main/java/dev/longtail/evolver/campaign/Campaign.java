@@ -1,0 +1,62 @@
+package dev.longtail.evolver.campaign;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One closed-loop run over a seed set; its row is the lock that serialises the campaign's consumers. */
+@Entity
+@Table(name = "campaign")
+public class Campaign extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    @Column(name = "seed_set_id")
+    public String seedSetId;
+
+    @Enumerated(EnumType.STRING)
+    public CampaignStatus status;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    public int generations;
+
+    @Column(name = "samples_per_generation")
+    public int samplesPerGeneration;
+
+    @Column(name = "random_seed")
+    public long randomSeed;
+
+    @Column(name = "current_generation")
+    public int currentGeneration;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "started_published_at")
+    public Instant startedPublishedAt;
+
+    /** The campaign, locked until the end of the transaction. */
+    public static Optional<Campaign> lock(UUID id) {
+        return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    void fail(String reason) {
+        status = CampaignStatus.FAILED;
+        failureReason = reason;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.longtail.evolver.campaign;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.longtail.contracts.Adjustment;
+import dev.longtail.core.evolution.ReferenceSplit;
+import dev.longtail.core.evolution.Seed;
+import dev.longtail.evolver.EvolverConfig;
+import dev.longtail.evolver.seedset.SeedSetService;
+import dev.longtail.support.ProblemException;
+
+/** Creates campaigns (split, plan 1, evolution of generation 1 in one transaction) and shows them. */
+@ApplicationScoped
+public class CampaignService {
+
+    private static final Logger LOG = Logger.getLogger(CampaignService.class);
+
+    private final EvolverConfig config;
+    private final SeedSetService seedSets;
+    private final GenerationStarter starter;
+    private final ObjectMapper json;
+
+    public CampaignService(EvolverConfig config, SeedSetService seedSets, GenerationStarter starter, ObjectMapper json) {
+        this.config = config;
+        this.seedSets = seedSets;
+        this.starter = starter;
+        this.json = json;
+    }
+
+    /** Persists the campaign and starts generation 1; the caller publishes after commit. */
+    @Transactional
+    public CampaignViews.Detail create(CreateCampaignRequest request) {
+        String seedSetId = request.seedSetId() == null ? SeedSetService.DEMO_ID : request.seedSetId();
+        List<Seed> seeds = seedSets.seeds(seedSetId)
+                .orElseThrow(() -> ProblemException.badRequest("Unknown seed set '" + seedSetId + "'"));
+        var campaign = new Campaign();
+        campaign.id = UUID.randomUUID();
+        campaign.name = request.name().strip();
+        campaign.seedSetId = seedSetId;
+        campaign.status = CampaignStatus.RUNNING;
+        campaign.generations = request.generations();
+        campaign.samplesPerGeneration = request.samplesPerGeneration();
+        campaign.randomSeed = request.randomSeed() == null ? config.defaultRandomSeed() : request.randomSeed();
+        campaign.createdAt = Instant.now();
+        campaign.persist();
+
+        var split = ReferenceSplit.split(seeds, config.heldOutShare(),
+                RandomSeeds.derive(campaign.randomSeed, RandomSeeds.SPLIT, 0));
+        persistReal(campaign, split.reference(), false);
+        persistReal(campaign, split.heldOut(), true);
+
+        var plan = PlanRules.first(config.plan(), RandomSeeds.derive(campaign.randomSeed, RandomSeeds.SAMPLING, 1));
+        var outcome = starter.start(campaign, 1, plan, split.reference());
+        if (!outcome.started()) {
+            campaign.fail(outcome.failureReason());
+            LOG.warnf("Campaign %s failed: %s", campaign.id, outcome.failureReason());
+        }
+        return detail(campaign);
+    }
+
+    @Transactional
+    public Optional<CampaignViews.Detail> find(String id) {
+        return parse(id).flatMap(uuid -> Campaign.<Campaign>findByIdOptional(uuid)).map(this::detail);
+    }
+
+    @Transactional
+    public List<CampaignViews.Summary> list() {
+        List<Campaign> campaigns = Campaign.list("order by createdAt desc");
+        return campaigns.stream().map(c -> new CampaignViews.Summary(c.id, c.name, c.seedSetId, c.status,
+                c.failureReason, c.generations, c.samplesPerGeneration, c.currentGeneration, c.createdAt)).toList();
+    }
+
+    /** The pool with lineage (held-out seeds excluded: they are the evaluator's), optionally of one generation. */
+    @Transactional
+    public Optional<List<CampaignViews.PoolSeedView>> pool(String id, Integer generation) {
+        Optional<Campaign> campaign = parse(id).flatMap(uuid -> Campaign.<Campaign>findByIdOptional(uuid));
+        return campaign.map(c -> {
+            List<PoolSeed> seeds = generation == null
+                    ? PoolSeed.list("campaignId = ?1 and heldOut = false order by generation, ordinal", c.id)
+                    : PoolSeed.list("campaignId = ?1 and heldOut = false and generation = ?2 order by ordinal",
+                            c.id, generation);
+            return seeds.stream().map(s -> new CampaignViews.PoolSeedView(s.seedId, s.generation, s.origin.name(),
+                    s.parentId, s.operator, s.kind, s.category, s.instruction, s.input, s.output)).toList();
+        });
+    }
+
+    private void persistReal(Campaign campaign, List<Seed> seeds, boolean heldOut) {
+        int ordinal = 0;
+        for (Seed seed : seeds) {
+            var row = new PoolSeed();
+            row.campaignId = campaign.id;
+            row.seedId = seed.id();
+            row.generation = 0;
+            row.ordinal = ++ordinal;
+            row.category = seed.category();
+            row.instruction = seed.instruction();
+            row.input = seed.input() == null ? "" : seed.input();
+            row.output = seed.output();
+            row.origin = PoolSeed.Origin.REAL;
+            row.heldOut = heldOut;
+            row.persist();
+        }
+    }
+
+    CampaignViews.Detail detail(Campaign c) {
+        long reference = PoolSeed.count("campaignId = ?1 and origin = ?2 and heldOut = false", c.id, PoolSeed.Origin.REAL);
+        long heldOut = PoolSeed.count("campaignId = ?1 and heldOut = true", c.id);
+        List<CampaignViews.GenerationDetail> generations = new ArrayList<>();
+        for (Generation g : Generation.ofCampaign(c.id)) {
+            generations.add(new CampaignViews.GenerationDetail(g.generation, g.evolved, g.eliminated,
+                    read(g.eliminatedByReason, new TypeReference<Map<String, Integer>>() { }),
+                    new CampaignViews.Plan(g.inBreadthShare, g.temperature, g.topP, g.maxTokens, g.samplingRandomSeed,
+                            g.anchorRatio, g.nearDuplicateThreshold, g.minWords, g.maxWords),
+                    operators(c.id, g.generation), g.datasetVersionId, g.sealedAccepted, g.verdict,
+                    g.adjustments == null ? null : read(g.adjustments, new TypeReference<List<Adjustment>>() { }),
+                    g.publishedAt));
+        }
+        return new CampaignViews.Detail(c.id, c.name, c.seedSetId, c.status, c.failureReason, c.generations,
+                c.samplesPerGeneration, c.randomSeed, c.currentGeneration, (int) reference, (int) heldOut, c.createdAt,
+                generations);
+    }
+
+    private static Map<String, Long> operators(UUID campaignId, int generation) {
+        List<Object[]> rows = PoolSeed.getEntityManager().createQuery(
+                "select p.operator, count(p) from PoolSeed p where p.campaignId = ?1 and p.generation = ?2"
+                        + " and p.origin = ?3 group by p.operator order by p.operator", Object[].class)
+                .setParameter(1, campaignId).setParameter(2, generation).setParameter(3, PoolSeed.Origin.EVOLVED)
+                .getResultList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rows.forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored JSON is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

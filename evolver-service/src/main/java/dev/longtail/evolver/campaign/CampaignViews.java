@@ -1,0 +1,47 @@
+package dev.longtail.evolver.campaign;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.longtail.contracts.Adjustment;
+
+/** What the campaign API returns. */
+public final class CampaignViews {
+
+    private CampaignViews() {
+    }
+
+    /** A campaign with every generation's plan, evolution counts, dataset version and verdict. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Detail(UUID id, String name, String seedSetId, CampaignStatus status, String failureReason,
+            int generations, int samplesPerGeneration, long randomSeed, int currentGeneration, int referenceSeeds,
+            int heldOutSeeds, Instant createdAt, List<GenerationDetail> generationDetails) {
+    }
+
+    /** A campaign in a list. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Summary(UUID id, String name, String seedSetId, CampaignStatus status, String failureReason,
+            int generations, int samplesPerGeneration, int currentGeneration, Instant createdAt) {
+    }
+
+    /** One generation: what evolution made, with which plan, and what the curator and evaluator said. */
+    public record GenerationDetail(int generation, int evolved, int eliminated, Map<String, Integer> eliminatedByReason,
+            Plan plan, Map<String, Long> operators, String datasetVersionId, Integer accepted, String verdict,
+            List<Adjustment> adjustments, Instant publishedAt) {
+    }
+
+    /** A generation's plan, flattened. */
+    public record Plan(double inBreadthShare, double temperature, double topP, int maxTokens, long randomSeed,
+            double anchorRatio, double nearDuplicateThreshold, int minWords, int maxWords) {
+    }
+
+    /** A seed of the pool with its lineage; {@code output} is set for real seeds and accepted evolved ones. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PoolSeedView(String id, int generation, String origin, String parentId, String operator,
+            String kind, String category, String instruction, String input, String output) {
+    }
+}

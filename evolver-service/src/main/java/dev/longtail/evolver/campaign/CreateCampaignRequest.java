@@ -1,0 +1,16 @@
+package dev.longtail.evolver.campaign;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A request to start a campaign; the seed set defaults to the bundled demo set, the random seed to config. */
+public record CreateCampaignRequest(
+        @NotBlank @Size(max = 200) String name,
+        @Size(min = 1, max = 64) String seedSetId,
+        @NotNull @Min(1) @Max(50) Integer generations,
+        @NotNull @Min(1) @Max(5000) Integer samplesPerGeneration,
+        Long randomSeed) {
+}

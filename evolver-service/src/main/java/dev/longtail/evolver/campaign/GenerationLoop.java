@@ -1,0 +1,183 @@
+package dev.longtail.evolver.campaign;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.longtail.contracts.Adjustment;
+import dev.longtail.contracts.DatasetRecord;
+import dev.longtail.contracts.DatasetSealed;
+import dev.longtail.contracts.EvaluationCompleted;
+import dev.longtail.contracts.Events.InvalidEventException;
+import dev.longtail.contracts.RecordSource;
+import dev.longtail.core.evolution.Seed;
+
+/**
+ * The evolver's half of the loop: records a generation's sealed dataset version and its evaluation
+ * (idempotently, under the campaign's row lock) and, once both are there, starts the next generation or
+ * completes the campaign. Returns the generation to publish; publishing happens after commit.
+ */
+@ApplicationScoped
+public class GenerationLoop {
+
+    private static final Logger LOG = Logger.getLogger(GenerationLoop.class);
+
+    private final GenerationStarter starter;
+    private final ObjectMapper json;
+
+    public GenerationLoop(GenerationStarter starter, ObjectMapper json) {
+        this.starter = starter;
+        this.json = json;
+    }
+
+    /** Records dataset version g and lets its accepted outputs join the pool; maybe starts g+1. */
+    @Transactional
+    public Optional<Integer> recordSealed(DatasetSealed sealed) {
+        Campaign campaign = lockKnown(sealed.campaignId());
+        Generation generation = knownGeneration(campaign, sealed.generation());
+        if (generation.sealed()) {
+            if (!generation.datasetVersionId.equals(sealed.datasetVersionId())) {
+                LOG.warnf("Campaign %s generation %d is already sealed as %s; ignoring version %s", campaign.id,
+                        generation.generation, generation.datasetVersionId, sealed.datasetVersionId());
+            }
+            return advance(campaign, generation);
+        }
+        if (sealed.datasetVersionId() == null || sealed.datasetVersionId().isBlank()) {
+            throw new InvalidEventException("DatasetSealed without a datasetVersionId");
+        }
+        List<DatasetRecord> records = sealed.records() == null ? List.of() : sealed.records();
+        generation.datasetVersionId = sealed.datasetVersionId();
+        if (sealed.counts() != null) {
+            generation.sealedGenerated = sealed.counts().generated();
+            generation.sealedAccepted = sealed.counts().accepted();
+            generation.sealedRejected = sealed.counts().rejected();
+            generation.sealedFailed = sealed.counts().failed();
+            generation.sealedRejectedByReason = write(sealed.counts().rejectedByReason() == null ? Map.of()
+                    : new TreeMap<>(sealed.counts().rejectedByReason()));
+        }
+        generation.sealedAnchorRecords = sealed.anchorRecords();
+        generation.sealedRecords = write(records);
+        generation.sealedAt = Instant.now();
+        acceptOutputs(campaign, sealed.generation(), records);
+        return advance(campaign, generation);
+    }
+
+    /** Records generation g's verdict and adjustments; maybe starts g+1. */
+    @Transactional
+    public Optional<Integer> recordEvaluation(EvaluationCompleted evaluation) {
+        Campaign campaign = lockKnown(evaluation.campaignId());
+        Generation generation = knownGeneration(campaign, evaluation.generation());
+        if (generation.evaluated()) {
+            return advance(campaign, generation);
+        }
+        if (evaluation.verdict() == null) {
+            throw new InvalidEventException("EvaluationCompleted without a verdict");
+        }
+        generation.evaluationId = evaluation.evaluationId();
+        generation.verdict = evaluation.verdict().name();
+        generation.verdictReasons = write(evaluation.reasons() == null ? List.of() : evaluation.reasons());
+        generation.adjustments = write(evaluation.adjustments() == null ? List.of() : evaluation.adjustments());
+        generation.evaluatedAt = Instant.now();
+        return advance(campaign, generation);
+    }
+
+    private Optional<Integer> advance(Campaign campaign, Generation generation) {
+        if (!generation.sealed() || !generation.evaluated() || campaign.status != CampaignStatus.RUNNING) {
+            return Optional.empty();
+        }
+        int g = generation.generation;
+        if (g >= campaign.generations) {
+            campaign.status = CampaignStatus.COMPLETED;
+            LOG.infof("Campaign %s completed after %d generations", campaign.id, g);
+            return Optional.empty();
+        }
+        if (Generation.of(campaign.id, g + 1).isPresent()) {
+            return Optional.empty();
+        }
+        List<Adjustment> adjustments = readAdjustments(generation.adjustments);
+        var next = PlanRules.next(generation.plan(), adjustments,
+                RandomSeeds.derive(campaign.randomSeed, RandomSeeds.SAMPLING, g + 1));
+        next.warnings().forEach(w -> LOG.warnf("Campaign %s generation %d: %s", campaign.id, g + 1, w));
+        List<Seed> pool = new ArrayList<>();
+        PoolSeed.reference(campaign.id).forEach(seed -> pool.add(seed.toSeed()));
+        PoolSeed.acceptedEvolved(campaign.id).forEach(seed -> pool.add(seed.toSeed()));
+        var outcome = starter.start(campaign, g + 1, next.plan(), pool);
+        if (!outcome.started()) {
+            campaign.fail(outcome.failureReason());
+            LOG.warnf("Campaign %s failed: %s", campaign.id, outcome.failureReason());
+            return Optional.empty();
+        }
+        LOG.infof("Campaign %s: generation %d started with %d evolved seeds from a pool of %d", campaign.id, g + 1,
+                outcome.evolved(), pool.size());
+        return Optional.of(g + 1);
+    }
+
+    /** Accepted synthetic records name their evolved seed: its output is set, and it joins the pool. */
+    private void acceptOutputs(Campaign campaign, int generation, List<DatasetRecord> records) {
+        Map<String, PoolSeed> evolved = PoolSeed.evolved(campaign.id, generation).stream()
+                .collect(Collectors.toMap(seed -> seed.seedId, Function.identity()));
+        Instant now = Instant.now();
+        int unknown = 0;
+        for (DatasetRecord record : records) {
+            if (record == null || record.source() != RecordSource.SYNTHETIC) {
+                continue;
+            }
+            PoolSeed seed = record.seedId() == null ? null : evolved.get(record.seedId());
+            if (seed == null) {
+                unknown++;
+                continue;
+            }
+            if (seed.output == null && record.output() != null && !record.output().isBlank()) {
+                seed.output = record.output();
+                seed.acceptedAt = now;
+            }
+        }
+        if (unknown > 0) {
+            LOG.warnf("Campaign %s generation %d: %d synthetic records name no evolved seed of this generation",
+                    campaign.id, generation, unknown);
+        }
+    }
+
+    private Campaign lockKnown(String campaignId) {
+        UUID id = CampaignService.parse(campaignId)
+                .orElseThrow(() -> new InvalidEventException("campaign id '" + campaignId + "' is not a UUID"));
+        return Campaign.lock(id).orElseThrow(() -> new InvalidEventException("unknown campaign " + campaignId));
+    }
+
+    private static Generation knownGeneration(Campaign campaign, int generation) {
+        return Generation.of(campaign.id, generation).orElseThrow(() -> new InvalidEventException(
+                "campaign " + campaign.id + " has no generation " + generation + " (it is at generation "
+                        + campaign.currentGeneration + ")"));
+    }
+
+    private List<Adjustment> readAdjustments(String text) {
+        try {
+            return text == null ? List.of() : json.readValue(text, new TypeReference<List<Adjustment>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored adjustments are unreadable", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.longtail.evolver.campaign;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.longtail.contracts.Adjustment;
+import dev.longtail.contracts.CurationPolicy;
+import dev.longtail.contracts.GenerationPlan;
+import dev.longtail.contracts.SamplingParameters;
+import dev.longtail.evolver.EvolverConfig;
+
+/**
+ * How a generation's plan comes about: generation 1 from the configured defaults, every later one from the
+ * previous plan with the evaluator's adjustments applied. Pure functions; candidates for libs/core.
+ */
+public final class PlanRules {
+
+    private PlanRules() {
+    }
+
+    /** The next plan, and the adjustments that could not be applied as asked (with why). */
+    public record Next(GenerationPlan plan, List<String> warnings) {
+    }
+
+    /** Generation 1's plan from the configured defaults. */
+    public static GenerationPlan first(EvolverConfig.Plan defaults, long samplingSeed) {
+        return new GenerationPlan(defaults.inBreadthShare(),
+                new SamplingParameters(defaults.temperature(), defaults.topP(), defaults.maxTokens(), samplingSeed),
+                new CurationPolicy(defaults.anchorRatio(), defaults.nearDuplicateThreshold(), defaults.minWords(),
+                        defaults.maxWords()));
+    }
+
+    /**
+     * The previous plan with each adjustment's {@code to} applied to its parameter, and a fresh sampling seed.
+     * Unknown parameters are ignored and values outside a parameter's domain are clamped into it, both with
+     * a warning: a bad adjustment must not stop the loop.
+     */
+    public static Next next(GenerationPlan previous, List<Adjustment> adjustments, long samplingSeed) {
+        double inBreadthShare = previous.inBreadthShare();
+        double temperature = previous.sampling().temperature();
+        double anchorRatio = previous.curation().anchorRatio();
+        double nearDuplicateThreshold = previous.curation().nearDuplicateThreshold();
+        List<String> warnings = new ArrayList<>();
+        for (Adjustment adjustment : adjustments == null ? List.<Adjustment>of() : adjustments) {
+            if (adjustment == null || adjustment.parameter() == null) {
+                warnings.add("ignored an adjustment without a parameter");
+                continue;
+            }
+            double to = adjustment.to();
+            switch (adjustment.parameter()) {
+                case Adjustment.IN_BREADTH_SHARE -> inBreadthShare = clamp(adjustment, 0, 1, warnings);
+                case Adjustment.TEMPERATURE -> temperature = clamp(adjustment, 0.05, 5, warnings);
+                case Adjustment.ANCHOR_RATIO -> anchorRatio = clamp(adjustment, 0, 1, warnings);
+                case Adjustment.NEAR_DUPLICATE_THRESHOLD -> nearDuplicateThreshold = clamp(adjustment, 0.01, 1, warnings);
+                default -> warnings.add("ignored an adjustment of unknown parameter '" + adjustment.parameter()
+                        + "' (to " + to + ")");
+            }
+        }
+        var sampling = previous.sampling();
+        var curation = previous.curation();
+        var plan = new GenerationPlan(inBreadthShare,
+                new SamplingParameters(temperature, sampling.topP(), sampling.maxTokens(), samplingSeed),
+                new CurationPolicy(anchorRatio, nearDuplicateThreshold, curation.minWords(), curation.maxWords()));
+        return new Next(plan, List.copyOf(warnings));
+    }
+
+    private static double clamp(Adjustment adjustment, double min, double max, List<String> warnings) {
+        double to = adjustment.to();
+        if (Double.isNaN(to)) {
+            warnings.add("ignored " + adjustment.parameter() + " = NaN");
+            return Math.max(min, Math.min(max, adjustment.from()));
+        }
+        double clamped = Math.max(min, Math.min(max, to));
+        if (clamped != to) {
+            warnings.add(adjustment.parameter() + " = " + to + " clamped to " + clamped);
+        }
+        return clamped;
+    }
+}

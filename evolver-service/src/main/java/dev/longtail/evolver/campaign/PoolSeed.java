@@ -1,0 +1,105 @@
+package dev.longtail.evolver.campaign;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import dev.longtail.contracts.EvolvedSeed;
+import dev.longtail.contracts.SeedRecord;
+import dev.longtail.contracts.TrainingText;
+import dev.longtail.core.evolution.Seed;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A seed in a campaign's pool with its lineage: a real reference seed (generation 0), a held-out seed, or an
+ * evolved seed whose output is set once the curator accepts its sample.
+ */
+@Entity
+@Table(name = "pool_seed")
+public class PoolSeed extends PanacheEntityBase {
+
+    /** Real, human-written, or made by an evolution operator. */
+    public enum Origin {
+        REAL,
+        EVOLVED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long pk;
+
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+
+    @Column(name = "seed_id")
+    public String seedId;
+
+    public int generation;
+    public int ordinal;
+
+    @Column(name = "parent_id")
+    public String parentId;
+
+    public String operator;
+    public String kind;
+    public String category;
+    public String instruction;
+    public String input;
+    public String output;
+
+    @Enumerated(EnumType.STRING)
+    public Origin origin;
+
+    @Column(name = "held_out")
+    public boolean heldOut;
+
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+
+    public Seed toSeed() {
+        return new Seed(seedId, category, instruction, input, output);
+    }
+
+    public SeedRecord toSeedRecord() {
+        return new SeedRecord(seedId, category, instruction, input, output);
+    }
+
+    public EvolvedSeed toEvolvedSeed() {
+        return new EvolvedSeed(seedId, parentId, operator, category, instruction, input);
+    }
+
+    public TrainingText toTrainingText() {
+        return new TrainingText(instruction, input, output);
+    }
+
+    /** The real seeds the loop may train on and anchor with, in split order. */
+    public static List<PoolSeed> reference(UUID campaignId) {
+        return list("campaignId = ?1 and origin = ?2 and heldOut = false order by ordinal", campaignId, Origin.REAL);
+    }
+
+    /** The real seeds only the evaluator reads. */
+    public static List<PoolSeed> heldOut(UUID campaignId) {
+        return list("campaignId = ?1 and heldOut = true order by ordinal", campaignId);
+    }
+
+    /** The seeds evolved for one generation, in the order evolution made them. */
+    public static List<PoolSeed> evolved(UUID campaignId, int generation) {
+        return list("campaignId = ?1 and origin = ?2 and generation = ?3 order by ordinal", campaignId,
+                Origin.EVOLVED, generation);
+    }
+
+    /** Evolved seeds whose sample the curator accepted: they join the pool of later generations. */
+    public static List<PoolSeed> acceptedEvolved(UUID campaignId) {
+        return list("campaignId = ?1 and origin = ?2 and output is not null order by generation, ordinal",
+                campaignId, Origin.EVOLVED);
+    }
+}

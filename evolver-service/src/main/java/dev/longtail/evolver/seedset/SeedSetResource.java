@@ -1,0 +1,50 @@
+package dev.longtail.evolver.seedset;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.longtail.support.ProblemException;
+
+/** Seed sets: upload a JSONL file of real seeds, list them, look one up. */
+@Path("/api/v1/seed-sets")
+@Produces(MediaType.APPLICATION_JSON)
+public class SeedSetResource {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    private final SeedSetService seedSets;
+
+    public SeedSetResource(SeedSetService seedSets) {
+        this.seedSets = seedSets;
+    }
+
+    @POST
+    @Consumes({ NDJSON, MediaType.TEXT_PLAIN })
+    public Response upload(@QueryParam("name") @NotBlank @Size(max = 200) String name, String body) {
+        var summary = seedSets.upload(name, body);
+        return Response.created(URI.create("/api/v1/seed-sets/" + summary.id())).entity(summary).build();
+    }
+
+    @GET
+    public List<SeedSetService.Summary> list() {
+        return seedSets.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    public SeedSetService.Summary get(@PathParam("id") String id) {
+        return seedSets.find(id).orElseThrow(() -> ProblemException.notFound("seed set", id));
+    }
+}

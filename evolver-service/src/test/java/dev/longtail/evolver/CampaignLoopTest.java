@@ -1,0 +1,251 @@
+package dev.longtail.evolver;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.longtail.contracts.Adjustment;
+import dev.longtail.contracts.CampaignStarted;
+import dev.longtail.contracts.DatasetRecord;
+import dev.longtail.contracts.DatasetSealed;
+import dev.longtail.contracts.DecisionCounts;
+import dev.longtail.contracts.EvaluationCompleted;
+import dev.longtail.contracts.Events;
+import dev.longtail.contracts.EvolvedSeed;
+import dev.longtail.contracts.GenerationMetrics;
+import dev.longtail.contracts.RecordSource;
+import dev.longtail.contracts.SeedsEvolved;
+import dev.longtail.contracts.Topics;
+import dev.longtail.contracts.TrainingText;
+import dev.longtail.contracts.Verdict;
+import dev.longtail.devstack.testing.DevStackTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "schema", value = "evolver"))
+class CampaignLoopTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String GROUP = "longtail-evolver";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private KafkaTestClient kafka;
+    private String seedSetId;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new KafkaTestClient(bootstrap);
+        seedSetId = Fixtures.uploadSeedSet("loop-fixture");
+    }
+
+    @Test
+    void shouldPublishCampaignStartedAndFirstGenerationKeyedByCampaignId() {
+        String campaignId = createCampaign(3, 10);
+
+        CampaignStarted started = Events.read(single(Topics.CAMPAIGNS_STARTED, campaignId), CampaignStarted.class);
+        assertEquals(campaignId, started.campaignId());
+        assertEquals(30, started.referenceSeeds().size() + started.heldOutSeeds().size());
+        assertTrue(started.heldOutSeeds().size() > 0);
+
+        SeedsEvolved first = Events.read(single(Topics.SEEDS_EVOLVED, campaignId), SeedsEvolved.class);
+        assertEquals(1, first.generation());
+        assertEquals(10, first.seeds().size());
+        assertEquals(started.referenceSeeds().size(), first.trainingCorpus().size());
+        for (int n = 1; n <= 10; n++) {
+            assertEquals(campaignId + ":g1:" + n, first.seeds().get(n - 1).seedId());
+        }
+        var referenceIds = started.referenceSeeds().stream().map(s -> s.seedId()).toList();
+        assertTrue(first.seeds().stream().allMatch(s -> referenceIds.contains(s.parentSeedId())),
+                "generation 1 evolves the reference seeds only");
+        assertEquals(1.0, first.plan().sampling().temperature());
+        assertEquals(0.8, first.plan().curation().nearDuplicateThreshold());
+
+        ConsumerRecord<String, String> record = kafka.readAll(Topics.SEEDS_EVOLVED).stream()
+                .filter(r -> campaignId.equals(r.key())).findFirst().orElseThrow();
+        assertEquals("dev.longtail.seeds.evolved", KafkaTestClient.header(record, "ce_type"));
+    }
+
+    @Test
+    void shouldStartNextGenerationOnceSealedThenEvaluatedEvenWhenRedelivered() {
+        String campaignId = createCampaign(3, 10);
+        SeedsEvolved first = awaitGeneration(campaignId, 1);
+
+        String sealed = Events.write(sealed(first, 4));
+        String evaluated = Events.write(evaluated(first, 0.7));
+        kafka.produce(Topics.DATASETS_SEALED, campaignId, sealed);
+        kafka.produce(Topics.DATASETS_SEALED, campaignId, sealed);
+        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+
+        SeedsEvolved second = awaitGeneration(campaignId, 2);
+        assertSecondGeneration(first, second, 0.7, 4);
+        assertExactlyOneSecondGenerationAfterRedelivery(campaignId, sealed, evaluated);
+
+        given().when().get("/api/v1/campaigns/" + campaignId).then().statusCode(200)
+                .body("currentGeneration", equalTo(2))
+                .body("generationDetails[0].verdict", equalTo("HEALTHY"))
+                .body("generationDetails[0].datasetVersionId", equalTo(campaignId + ":v1"))
+                .body("generationDetails[0].accepted", equalTo(4))
+                .body("generationDetails[0].adjustments[0].to", equalTo(0.7f))
+                .body("generationDetails[1].plan.temperature", equalTo(0.7f));
+        List<String> withOutput = given().queryParam("generation", 1)
+                .when().get("/api/v1/campaigns/" + campaignId + "/seeds")
+                .then().statusCode(200).extract().path("findAll { it.output != null }.id");
+        assertEquals(first.seeds().subList(0, 4).stream().map(EvolvedSeed::seedId).toList(), withOutput);
+    }
+
+    @Test
+    void shouldStartNextGenerationOnceEvaluatedThenSealedEvenWhenRedelivered() {
+        String campaignId = createCampaign(2, 6);
+        SeedsEvolved first = awaitGeneration(campaignId, 1);
+
+        String sealed = Events.write(sealed(first, 3));
+        String evaluated = Events.write(evaluated(first, 1.3));
+        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+        kafka.produce(Topics.DATASETS_SEALED, campaignId, sealed);
+        kafka.produce(Topics.DATASETS_SEALED, campaignId, sealed);
+
+        SeedsEvolved second = awaitGeneration(campaignId, 2);
+        assertSecondGeneration(first, second, 1.3, 3);
+        assertExactlyOneSecondGenerationAfterRedelivery(campaignId, sealed, evaluated);
+    }
+
+    @Test
+    void shouldCompleteCampaignAfterItsLastGeneration() {
+        String campaignId = createCampaign(1, 5);
+        SeedsEvolved first = awaitGeneration(campaignId, 1);
+        kafka.produce(Topics.DATASETS_SEALED, campaignId, Events.write(sealed(first, 2)));
+        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, Events.write(evaluated(first, 0.9)));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/campaigns/" + campaignId)
+                .then().body("status", equalTo("COMPLETED")));
+        await().atMost(PATIENCE).until(() -> kafka.caughtUp(GROUP,
+                List.of(Topics.DATASETS_SEALED, Topics.EVALUATIONS_COMPLETED)));
+        assertEquals(1, seedsEvolved(campaignId).size(), "no generation after the last one");
+    }
+
+    @Test
+    void shouldDeadLetterEventsOfUnknownCampaigns() {
+        String unknown = UUID.randomUUID().toString();
+        var plan = new dev.longtail.contracts.GenerationPlan(0.5,
+                new dev.longtail.contracts.SamplingParameters(1.0, 0.95, 120, 1),
+                new dev.longtail.contracts.CurationPolicy(0.1, 0.8, 3, 300));
+        kafka.produce(Topics.DATASETS_SEALED, unknown, Events.write(new DatasetSealed(Events.SCHEMA_VERSION,
+                unknown + ":v1", unknown, 1, plan, new DecisionCounts(0, 0, 0, 0, Map.of()), 0, List.of())));
+
+        ConsumerRecord<String, String> dead = awaitDeadLetter(unknown);
+        assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("unknown campaign"),
+                KafkaTestClient.header(dead, "dead-letter-reason"));
+    }
+
+    @Test
+    void shouldDeadLetterMalformedRecords() {
+        String key = "malformed-" + UUID.randomUUID();
+        kafka.produce(Topics.EVALUATIONS_COMPLETED, key, "{\"schemaVersion\": 1, \"campaignId\": ");
+
+        ConsumerRecord<String, String> dead = awaitDeadLetter(key);
+        assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("EvaluationCompleted"),
+                KafkaTestClient.header(dead, "dead-letter-reason"));
+    }
+
+    private void assertSecondGeneration(SeedsEvolved first, SeedsEvolved second, double temperature, int accepted) {
+        assertEquals(temperature, second.plan().sampling().temperature(), 1e-9, "the adjustment is applied");
+        assertEquals(first.plan().inBreadthShare(), second.plan().inBreadthShare(), "the unknown parameter is ignored");
+        assertEquals(first.plan().curation(), second.plan().curation());
+        assertNotEquals(first.plan().sampling().randomSeed(), second.plan().sampling().randomSeed());
+        assertEquals(first.seeds().size(), second.seeds().size());
+        assertEquals(first.campaignId() + ":g2:1", second.seeds().get(0).seedId());
+        List<TrainingText> version1 = sealed(first, accepted).records().stream()
+                .map(r -> new TrainingText(r.instruction(), r.input(), r.output())).toList();
+        assertEquals(version1, second.trainingCorpus(), "generation 2 trains on dataset version 1");
+    }
+
+    private void assertExactlyOneSecondGenerationAfterRedelivery(String campaignId, String sealed, String evaluated) {
+        kafka.produce(Topics.DATASETS_SEALED, campaignId, sealed);
+        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+        await().atMost(PATIENCE).until(() -> kafka.caughtUp(GROUP,
+                List.of(Topics.DATASETS_SEALED, Topics.EVALUATIONS_COMPLETED)));
+        long second = seedsEvolved(campaignId).stream().filter(e -> e.generation() == 2).count();
+        assertEquals(1, second, "generation 2 is published exactly once");
+        long third = seedsEvolved(campaignId).stream().filter(e -> e.generation() == 3).count();
+        assertEquals(0, third, "generation 3 waits for version 2 and its evaluation");
+    }
+
+    /** Dataset version 1: the first {@code accepted} evolved seeds with an output, plus two real anchors. */
+    private static DatasetSealed sealed(SeedsEvolved generation, int accepted) {
+        List<DatasetRecord> records = new ArrayList<>();
+        for (int i = 0; i < accepted; i++) {
+            EvolvedSeed seed = generation.seeds().get(i);
+            records.add(new DatasetRecord(seed.seedId() + ":sample", RecordSource.SYNTHETIC, seed.seedId(),
+                    seed.parentSeedId(), seed.operator(), seed.category(), seed.instruction(), seed.input(),
+                    "Accepted answer number " + i + " with enough words to count."));
+        }
+        var anchors = generation.trainingCorpus().subList(0, 2);
+        for (int i = 0; i < anchors.size(); i++) {
+            records.add(new DatasetRecord("anchor-" + i, RecordSource.REAL, "anchor-seed-" + i, null, null, "real",
+                    anchors.get(i).instruction(), anchors.get(i).input(), anchors.get(i).output()));
+        }
+        int size = generation.seeds().size();
+        return new DatasetSealed(Events.SCHEMA_VERSION, generation.campaignId() + ":v1", generation.campaignId(), 1,
+                generation.plan(), new DecisionCounts(size, accepted, size - accepted, 0,
+                        Map.of("near-duplicate", size - accepted)), anchors.size(), records);
+    }
+
+    private static EvaluationCompleted evaluated(SeedsEvolved generation, double temperature) {
+        return new EvaluationCompleted(Events.SCHEMA_VERSION, generation.campaignId() + ":e1", generation.campaignId(), 1,
+                generation.campaignId() + ":v1", new GenerationMetrics(0.5, 0.8, 7.0, 0.6, 300, 20), Verdict.HEALTHY,
+                List.of("diversity holds"),
+                List.of(new Adjustment(Adjustment.TEMPERATURE, 1.0, temperature, "test"),
+                        new Adjustment("evolution.somethingNew", 0, 1, "a parameter this evolver does not know")));
+    }
+
+    private String createCampaign(int generations, int samples) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "loop", "seedSetId", seedSetId, "generations", generations,
+                        "samplesPerGeneration", samples, "randomSeed", 11))
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(201).body("status", equalTo("RUNNING")).extract().path("id");
+    }
+
+    private SeedsEvolved awaitGeneration(String campaignId, int generation) {
+        return await().atMost(PATIENCE).until(
+                () -> seedsEvolved(campaignId).stream().filter(e -> e.generation() == generation).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+    }
+
+    private List<SeedsEvolved> seedsEvolved(String campaignId) {
+        return kafka.valuesWithKey(Topics.SEEDS_EVOLVED, campaignId).stream()
+                .map(json -> Events.read(json, SeedsEvolved.class)).toList();
+    }
+
+    private String single(String topic, String key) {
+        List<String> values = await().atMost(PATIENCE).until(() -> kafka.valuesWithKey(topic, key), v -> !v.isEmpty());
+        assertEquals(1, values.size(), "one record on " + topic);
+        return values.get(0);
+    }
+
+    private ConsumerRecord<String, String> awaitDeadLetter(String key) {
+        return await().atMost(PATIENCE).until(() -> kafka.readAll(Topics.deadLetter("evolver")).stream()
+                .filter(r -> key.equals(r.key())).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+}

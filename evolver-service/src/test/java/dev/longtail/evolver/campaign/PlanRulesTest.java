@@ -1,0 +1,59 @@
+package dev.longtail.evolver.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.longtail.contracts.Adjustment;
+import dev.longtail.contracts.CurationPolicy;
+import dev.longtail.contracts.GenerationPlan;
+import dev.longtail.contracts.SamplingParameters;
+
+class PlanRulesTest {
+
+    private static final GenerationPlan PLAN = new GenerationPlan(0.5, new SamplingParameters(1.0, 0.95, 120, 1),
+            new CurationPolicy(0.1, 0.8, 3, 300));
+
+    @Test
+    void shouldApplyEveryKnownAdjustmentToItsParameter() {
+        var next = PlanRules.next(PLAN, List.of(
+                new Adjustment(Adjustment.IN_BREADTH_SHARE, 0.5, 0.7, "widen"),
+                new Adjustment(Adjustment.TEMPERATURE, 1.0, 1.2, "diversify"),
+                new Adjustment(Adjustment.ANCHOR_RATIO, 0.1, 0.3, "anchor"),
+                new Adjustment(Adjustment.NEAR_DUPLICATE_THRESHOLD, 0.8, 0.7, "stricter")), 2);
+        assertEquals(new GenerationPlan(0.7, new SamplingParameters(1.2, 0.95, 120, 2),
+                new CurationPolicy(0.3, 0.7, 3, 300)), next.plan());
+        assertTrue(next.warnings().isEmpty());
+    }
+
+    @Test
+    void shouldIgnoreUnknownParametersWithAWarning() {
+        var next = PlanRules.next(PLAN, List.of(new Adjustment("generator.backend", 0, 1, "?")), 2);
+        assertEquals(PLAN.curation(), next.plan().curation());
+        assertEquals(PLAN.inBreadthShare(), next.plan().inBreadthShare());
+        assertEquals(1, next.warnings().size());
+        assertTrue(next.warnings().get(0).contains("generator.backend"));
+    }
+
+    @Test
+    void shouldClampValuesOutsideTheirDomain() {
+        var next = PlanRules.next(PLAN, List.of(new Adjustment(Adjustment.ANCHOR_RATIO, 0.1, 1.5, "too much"),
+                new Adjustment(Adjustment.TEMPERATURE, 1.0, -1, "impossible")), 2);
+        assertEquals(1.0, next.plan().curation().anchorRatio());
+        assertTrue(next.plan().sampling().temperature() > 0);
+        assertEquals(2, next.warnings().size());
+    }
+
+    @Test
+    void shouldDeriveDifferentSeedsPerPurposeAndGeneration() {
+        long sampling1 = RandomSeeds.derive(42, RandomSeeds.SAMPLING, 1);
+        assertEquals(sampling1, RandomSeeds.derive(42, RandomSeeds.SAMPLING, 1));
+        assertNotEquals(sampling1, RandomSeeds.derive(42, RandomSeeds.SAMPLING, 2));
+        assertNotEquals(sampling1, RandomSeeds.derive(42, RandomSeeds.EVOLUTION, 1));
+        assertNotEquals(sampling1, RandomSeeds.derive(43, RandomSeeds.SAMPLING, 1));
+    }
+}
