@@ -1,0 +1,100 @@
+package dev.longtail.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The {@code --name value} options of one subcommand, checked against the names it knows. */
+final class CliArguments {
+
+    /** Port options shared by {@code demo} and {@code up}. */
+    static final Set<String> PORT_OPTIONS = Set.of(
+            "generator-port", "evolver-port", "curator-port", "evaluator-port", "kafka-port", "postgres-port");
+
+    private final Map<String, String> values;
+
+    private CliArguments(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static CliArguments parse(List<String> args, Set<String> known) {
+        var values = new LinkedHashMap<String, String>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("Unexpected argument: " + arg);
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            }
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("Unknown option --" + name);
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+            values.put(name, value);
+        }
+        return new CliArguments(values);
+    }
+
+    int positiveInt(String name, int fallback) {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < 1) {
+                throw new IllegalArgumentException("--" + name + " must be at least 1, was " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " needs a whole number, was " + value);
+        }
+    }
+
+    long longValue(String name, long fallback) {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " needs a whole number, was " + value);
+        }
+    }
+
+    /** The default ports with any {@code --<service>-port}, {@code --kafka-port}, {@code --postgres-port} applied. */
+    StackOptions stackOptions() {
+        StackOptions options = StackOptions.defaults();
+        for (String service : StackOptions.SERVICES) {
+            if (values.containsKey(service + "-port")) {
+                options = options.withServicePort(service, port(service + "-port"));
+            }
+        }
+        if (values.containsKey("kafka-port")) {
+            options = options.withKafkaPort(port("kafka-port"));
+        }
+        if (values.containsKey("postgres-port")) {
+            options = options.withPostgresPort(port("postgres-port"));
+        }
+        return options;
+    }
+
+    private int port(String name) {
+        int port = positiveInt(name, 0);
+        if (port > 65535) {
+            throw new IllegalArgumentException("--" + name + " must be a port (1-65535), was " + port);
+        }
+        return port;
+    }
+}

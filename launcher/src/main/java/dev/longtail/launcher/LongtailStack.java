@@ -1,0 +1,308 @@
+package dev.longtail.launcher;
+
+import dev.longtail.devstack.DevStack;
+import dev.longtail.devstack.DevStackOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole loop on one machine: the devstack in this JVM and the four services as child processes, each
+ * logging to {@code .longtail/logs/<service>.log}. Closing it (or Ctrl-C) stops everything it started.
+ */
+public final class LongtailStack implements AutoCloseable {
+
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    static final int LOG_TAIL_LINES = 40;
+    private static final String HOST = "127.0.0.1";
+
+    private final Path root;
+    private final StackOptions options;
+    private final Map<String, Process> services = new LinkedHashMap<>();
+    private final Thread shutdownHook = new Thread(this::closeFromHook, "longtail-stack-shutdown");
+    /** Open while {@link #startAll} runs: a Ctrl-C then waits for it, so nothing it starts outlives the JVM. */
+    private final CountDownLatch startup = new CountDownLatch(1);
+    private DevStack devStack;
+    private boolean closed;
+
+    private LongtailStack(Path root, StackOptions options) {
+        this.root = root;
+        this.options = options;
+    }
+
+    /** Starts the devstack and the services and waits until every service reports ready. */
+    public static LongtailStack start(StackOptions options) {
+        Path root = ProjectRoot.locate();
+        List<Path> missing = StackOptions.SERVICES.stream().map(service -> serviceJar(root, service))
+                .filter(jar -> !Files.isRegularFile(jar)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The services are not built (missing " + missing
+                    + "). Run `./mvnw package -DskipTests` in " + root + " first.");
+        }
+        for (String service : StackOptions.SERVICES) {
+            requireFree(options.port(service), "The " + service + " service");
+        }
+        var stack = new LongtailStack(root, options);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException | Error e) {
+            try {
+                stack.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** Base URL of a service, e.g. {@code http://127.0.0.1:8082} for the evolver. */
+    public String url(String service) {
+        return "http://" + HOST + ":" + options.port(service);
+    }
+
+    public Map<String, String> urls() {
+        var urls = new LinkedHashMap<String, String>();
+        StackOptions.SERVICES.forEach(service -> urls.put(service, url(service)));
+        return urls;
+    }
+
+    public String kafkaBootstrapServers() {
+        return devStack.kafkaBootstrapServers();
+    }
+
+    /** JDBC URL of the {@code longtail} database without a current schema. */
+    public String jdbcUrl() {
+        return devStack.jdbcUrl();
+    }
+
+    public String jdbcUrl(String schema) {
+        return devStack.jdbcUrl(schema);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path logDirectory() {
+        return root.resolve(".longtail").resolve("logs");
+    }
+
+    public Path logFile(String service) {
+        return logDirectory().resolve(service + ".log");
+    }
+
+    /** The service whose process has exited, if any: the stack is then no longer whole. */
+    public synchronized List<String> exitedServices() {
+        List<String> exited = new ArrayList<>();
+        services.forEach((service, process) -> {
+            if (!process.isAlive()) {
+                exited.add(service);
+            }
+        });
+        return exited;
+    }
+
+    /** SIGTERM to every service, SIGKILL to those still alive after 15 s, then the devstack; idempotent. */
+    @Override
+    public void close() {
+        stopEverything(false);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or about to: it does the same work, guarded by `closed`.
+        }
+    }
+
+    private void closeFromHook() {
+        try {
+            // The JVM halts when the hooks end, whatever other threads are doing: a devstack half started then
+            // would leave its PostgreSQL running. Let the start finish (its own timeouts bound it), then stop all.
+            startup.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopEverything(true);
+    }
+
+    private synchronized void stopEverything(boolean fromHook) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (fromHook) {
+            System.err.println("Stopping the Longtail stack...");
+        }
+        services.values().forEach(Process::destroy);
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        for (Process process : services.values()) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (devStack != null) {
+            devStack.close();
+        }
+    }
+
+    private void startAll() {
+        try {
+            startDevStackAndServices();
+        } finally {
+            startup.countDown();
+        }
+        awaitReady();
+    }
+
+    private void startDevStackAndServices() {
+        try {
+            Files.createDirectories(logDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + logDirectory(), e);
+        }
+        Path workDirectory;
+        try {
+            workDirectory = options.temporaryData()
+                    ? Files.createTempDirectory("longtail-devstack-")
+                    : root.resolve(".longtail").resolve("devstack");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary folder for the devstack", e);
+        }
+        DevStack started = DevStack.start(new DevStackOptions(options.kafkaPort(), options.postgresPort(), workDirectory));
+        // Only true if the shutdown hook gave up waiting for this start: then nothing may be started after it.
+        synchronized (this) {
+            if (closed) {
+                started.close();
+                throw new IllegalStateException("Stopped while starting");
+            }
+            devStack = started;
+            for (String service : StackOptions.SERVICES) {
+                services.put(service, launch(service));
+            }
+        }
+    }
+
+    private Process launch(String service) {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + options.port(service),
+                "-Dkafka.bootstrap.servers=" + devStack.kafkaBootstrapServers(),
+                "-Dquarkus.datasource.jdbc.url=" + devStack.jdbcUrl(service),
+                "-Dquarkus.datasource.username=" + devStack.username(),
+                "-Dquarkus.datasource.password=" + devStack.password(),
+                "-jar", serviceJar(root, service).toString());
+        try {
+            return new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile(service).toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the " + service + " service", e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        List<String> waiting = new ArrayList<>(StackOptions.SERVICES);
+        while (!waiting.isEmpty()) {
+            for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
+                String service = iterator.next();
+                Process process = services.get(service);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The " + service + " service exited with code " + process.exitValue()
+                            + " before it was ready. Last lines of " + logFile(service) + ":\n" + logTail(service));
+                }
+                if (isReady(http, service)) {
+                    iterator.remove();
+                }
+            }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                String service = waiting.get(0);
+                throw new IllegalStateException("The " + service + " service was not ready within "
+                        + READY_TIMEOUT.toSeconds() + " s (still waiting for " + waiting + "). Last lines of "
+                        + logFile(service) + ":\n" + logTail(service));
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + waiting, e);
+            }
+        }
+    }
+
+    private boolean isReady(HttpClient http, String service) {
+        var request = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException notListeningYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The last lines of a service's log, for error messages. */
+    public String logTail(String service) {
+        return tail(logFile(service), LOG_TAIL_LINES);
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            if (!Files.exists(file)) {
+                return "(no log at " + file + ")";
+            }
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    static Path serviceJar(Path root, String service) {
+        return root.resolve(service + "-service").resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+
+    private static void requireFree(int port, String what) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, port), 500);
+        } catch (IOException nobodyListens) {
+            return;
+        }
+        throw new IllegalStateException(what + " cannot listen on port " + port
+                + ": something already does (a stack from `./longtail up`? stop it with `./longtail down`)");
+    }
+}

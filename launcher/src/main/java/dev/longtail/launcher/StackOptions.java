@@ -1,0 +1,90 @@
+package dev.longtail.launcher;
+
+import dev.longtail.devstack.DevStackOptions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ports of one local stack: the four services' HTTP ports and the devstack's Kafka and PostgreSQL ports.
+ *
+ * @param servicePorts  HTTP port per service name (generator, evolver, curator, evaluator)
+ * @param temporaryData whether the devstack keeps its data in a fresh temporary folder instead of
+ *                      {@code .longtail/devstack} of the project
+ */
+public record StackOptions(Map<String, Integer> servicePorts, int kafkaPort, int postgresPort, boolean temporaryData) {
+
+    /** The services in the order they start; every one of them must be ready before a campaign runs. */
+    public static final List<String> SERVICES = List.of("generator", "evolver", "curator", "evaluator");
+
+    public StackOptions {
+        for (String service : SERVICES) {
+            Integer port = servicePorts.get(service);
+            if (port == null || port < 1 || port > 65535) {
+                throw new IllegalArgumentException("No valid HTTP port for the " + service + " service: " + port);
+            }
+        }
+        if (!SERVICES.containsAll(servicePorts.keySet())) {
+            throw new IllegalArgumentException("Unknown services in " + servicePorts.keySet() + ", known: " + SERVICES);
+        }
+        if (servicePorts.values().stream().distinct().count() != SERVICES.size()
+                || servicePorts.containsValue(kafkaPort) || servicePorts.containsValue(postgresPort)) {
+            throw new IllegalArgumentException("Every service, Kafka and PostgreSQL need a port of their own: "
+                    + servicePorts + ", kafka " + kafkaPort + ", postgres " + postgresPort);
+        }
+        servicePorts = Map.copyOf(servicePorts);
+    }
+
+    /** Generator 8081, evolver 8082, curator 8083, evaluator 8084, Kafka 9092, PostgreSQL 5433. */
+    public static StackOptions defaults() {
+        var ports = new LinkedHashMap<String, Integer>();
+        ports.put("generator", 8081);
+        ports.put("evolver", 8082);
+        ports.put("curator", 8083);
+        ports.put("evaluator", 8084);
+        return new StackOptions(ports, DevStackOptions.DEFAULT_KAFKA_PORT, DevStackOptions.DEFAULT_POSTGRES_PORT, false);
+    }
+
+    /** Free ports everywhere and a temporary devstack folder: for tests next to a running stack. */
+    public static StackOptions ephemeral() {
+        var ports = new LinkedHashMap<String, Integer>();
+        for (String service : SERVICES) {
+            int port;
+            do {
+                port = DevStackOptions.freePort();
+            } while (ports.containsValue(port));
+            ports.put(service, port);
+        }
+        int kafka;
+        int postgres;
+        do {
+            kafka = DevStackOptions.freePort();
+            postgres = DevStackOptions.freePort();
+        } while (kafka == postgres || ports.containsValue(kafka) || ports.containsValue(postgres));
+        return new StackOptions(ports, kafka, postgres, true);
+    }
+
+    public int port(String service) {
+        Integer port = servicePorts.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("Unknown service " + service + ", known: " + SERVICES);
+        }
+        return port;
+    }
+
+    public StackOptions withServicePort(String service, int port) {
+        port(service);
+        var ports = new LinkedHashMap<>(servicePorts);
+        ports.put(service, port);
+        return new StackOptions(ports, kafkaPort, postgresPort, temporaryData);
+    }
+
+    public StackOptions withKafkaPort(int port) {
+        return new StackOptions(servicePorts, port, postgresPort, temporaryData);
+    }
+
+    public StackOptions withPostgresPort(int port) {
+        return new StackOptions(servicePorts, kafkaPort, port, temporaryData);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.longtail.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line: options, defaults and usage errors. */
+class CliArgumentsTest {
+
+    private static final Set<String> DEMO = Set.of("generations", "samples", "seed");
+
+    @Test
+    void shouldRunTheDocumentedDemoWithoutArguments() {
+        var campaign = LongtailCli.DemoCampaign.from(CliArguments.parse(List.of(), DEMO));
+        assertEquals(new LongtailCli.DemoCampaign(5, 120, 42), campaign);
+    }
+
+    @Test
+    void shouldTakeTheCampaignFromOptionsInBothSpellings() {
+        var campaign = LongtailCli.DemoCampaign.from(
+                CliArguments.parse(List.of("--generations", "2", "--samples=40", "--seed", "-7"), DEMO));
+        assertEquals(new LongtailCli.DemoCampaign(2, 40, -7), campaign);
+    }
+
+    @Test
+    void shouldRejectUnknownOptionsMissingValuesAndNonsense() {
+        assertThrows(IllegalArgumentException.class, () -> CliArguments.parse(List.of("--generation", "2"), DEMO));
+        assertThrows(IllegalArgumentException.class, () -> CliArguments.parse(List.of("--samples"), DEMO));
+        assertThrows(IllegalArgumentException.class, () -> CliArguments.parse(List.of("5"), DEMO));
+        var zero = CliArguments.parse(List.of("--generations", "0"), DEMO);
+        assertThrows(IllegalArgumentException.class, () -> LongtailCli.DemoCampaign.from(zero));
+        var words = CliArguments.parse(List.of("--samples", "many"), DEMO);
+        assertThrows(IllegalArgumentException.class, () -> LongtailCli.DemoCampaign.from(words));
+    }
+
+    @Test
+    void shouldApplyPortOptionsToTheDefaultPorts() {
+        var options = CliArguments.parse(List.of("--curator-port", "18083", "--kafka-port", "19092"),
+                CliArguments.PORT_OPTIONS).stackOptions();
+        assertEquals(8081, options.port("generator"));
+        assertEquals(8082, options.port("evolver"));
+        assertEquals(18083, options.port("curator"));
+        assertEquals(8084, options.port("evaluator"));
+        assertEquals(19092, options.kafkaPort());
+        assertEquals(5433, options.postgresPort());
+    }
+
+    @Test
+    void shouldRefuseTwoThingsOnOnePort() {
+        var clash = CliArguments.parse(List.of("--curator-port", "8081"), CliArguments.PORT_OPTIONS);
+        assertThrows(IllegalArgumentException.class, clash::stackOptions);
+        var tooHigh = CliArguments.parse(List.of("--kafka-port", "70000"), CliArguments.PORT_OPTIONS);
+        assertThrows(IllegalArgumentException.class, tooHigh::stackOptions);
+    }
+
+    @Test
+    void shouldExitWithUsageForUnknownCommandsAndOptions() {
+        var cli = new LongtailCli(System.out, false);
+        assertEquals(LongtailCli.USAGE, cli.run(List.of()));
+        assertEquals(LongtailCli.USAGE, cli.run(List.of("deploy")));
+        assertEquals(LongtailCli.USAGE, cli.run(List.of("demo", "--turbo", "yes")));
+        assertEquals(LongtailCli.OK, cli.run(List.of("help")));
+        assertTrue(LongtailCli.USAGE_TEXT.contains("demo [--generations 5] [--samples 120] [--seed 42]"));
+    }
+}
