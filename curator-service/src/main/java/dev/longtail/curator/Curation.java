@@ -1,5 +1,7 @@
 package dev.longtail.curator;
 
+import dev.longtail.support.JsonColumns;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.contracts.CampaignStarted;
 import dev.longtail.contracts.GenerationPlan;

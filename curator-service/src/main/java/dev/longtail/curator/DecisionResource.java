@@ -1,5 +1,7 @@
 package dev.longtail.curator;
 
+import dev.longtail.support.Ids;
+
 import dev.longtail.support.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,5 +1,7 @@
 package dev.longtail.evaluator;
 
+import dev.longtail.support.JsonColumns;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.EvaluationCompleted;

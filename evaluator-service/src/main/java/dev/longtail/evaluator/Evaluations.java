@@ -1,5 +1,7 @@
 package dev.longtail.evaluator;
 
+import dev.longtail.support.JsonColumns;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.CampaignStarted;
@@ -106,6 +108,7 @@ public class Evaluations {
         FeedbackPolicy policy = new FeedbackPolicy(config.feedback().thresholds());
         for (DatasetVersion version : DatasetVersion.unevaluated(campaignId)) {
             Metrics previous = null;
+            Metrics firstGeneration = null;
             if (version.generation > 1) {
                 Optional<Evaluation> before = Evaluation.of(campaignId, version.generation - 1);
                 if (before.isEmpty()) {
@@ -114,6 +117,7 @@ public class Evaluations {
                     break;
                 }
                 previous = before.get().metrics();
+                firstGeneration = Evaluation.of(campaignId, 1).map(Evaluation::metrics).orElse(null);
             }
             if (metrics == null) {
                 metrics = metricsFor(json.read(reference.referenceSeeds, SEEDS), json.read(reference.heldOutSeeds, SEEDS));
@@ -122,7 +126,9 @@ public class Evaluations {
             GenerationPlan plan = json.read(version.plan, GenerationPlan.class);
             var planValues = new PlanValues(plan.inBreadthShare(), plan.sampling().temperature(),
                     plan.curation().anchorRatio(), plan.curation().nearDuplicateThreshold());
-            Assessment assessment = policy.assess(reference.metrics(), previous, current, planValues);
+            // Tails are judged by what the loop keeps after generation 1 (see FeedbackPolicy).
+            Metrics tailBaseline = firstGeneration != null ? firstGeneration : current;
+            Assessment assessment = policy.assess(reference.metrics(), tailBaseline, previous, current, planValues);
 
             var evaluation = new Evaluation();
             evaluation.id = UUID.randomUUID();

@@ -1,5 +1,8 @@
 package dev.longtail.evaluator;
 
+import dev.longtail.support.JsonColumns;
+import dev.longtail.support.Ids;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.GenerationPlan;

@@ -1,5 +1,7 @@
 package dev.longtail.evaluator;
 
+import dev.longtail.devstack.testing.KafkaTestClient;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.everyItem;

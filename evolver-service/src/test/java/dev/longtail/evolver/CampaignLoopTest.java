@@ -1,5 +1,7 @@
 package dev.longtail.evolver;
 
+import dev.longtail.devstack.testing.KafkaTestClient;
+
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -91,10 +93,10 @@ class CampaignLoopTest {
 
         String sealed = Events.write(sealed(first, 4));
         String evaluated = Events.write(evaluated(first, 0.7));
-        kafka.produce(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.produce(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
+        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
+        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
 
         SeedsEvolved second = awaitGeneration(campaignId, 2);
         assertSecondGeneration(first, second, 0.7, 4);
@@ -120,10 +122,10 @@ class CampaignLoopTest {
 
         String sealed = Events.write(sealed(first, 3));
         String evaluated = Events.write(evaluated(first, 1.3));
-        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-        kafka.produce(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.produce(Topics.DATASETS_SEALED, campaignId, sealed);
+        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
+        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
 
         SeedsEvolved second = awaitGeneration(campaignId, 2);
         assertSecondGeneration(first, second, 1.3, 3);
@@ -134,8 +136,8 @@ class CampaignLoopTest {
     void shouldCompleteCampaignAfterItsLastGeneration() {
         String campaignId = createCampaign(1, 5);
         SeedsEvolved first = awaitGeneration(campaignId, 1);
-        kafka.produce(Topics.DATASETS_SEALED, campaignId, Events.write(sealed(first, 2)));
-        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, Events.write(evaluated(first, 0.9)));
+        kafka.send(Topics.DATASETS_SEALED, campaignId, Events.write(sealed(first, 2)));
+        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, Events.write(evaluated(first, 0.9)));
 
         await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/campaigns/" + campaignId)
                 .then().body("status", equalTo("COMPLETED")));
@@ -150,7 +152,7 @@ class CampaignLoopTest {
         var plan = new dev.longtail.contracts.GenerationPlan(0.5,
                 new dev.longtail.contracts.SamplingParameters(1.0, 0.95, 120, 1),
                 new dev.longtail.contracts.CurationPolicy(0.1, 0.8, 3, 300));
-        kafka.produce(Topics.DATASETS_SEALED, unknown, Events.write(new DatasetSealed(Events.SCHEMA_VERSION,
+        kafka.send(Topics.DATASETS_SEALED, unknown, Events.write(new DatasetSealed(Events.SCHEMA_VERSION,
                 unknown + ":v1", unknown, 1, plan, new DecisionCounts(0, 0, 0, 0, Map.of()), 0, List.of())));
 
         ConsumerRecord<String, String> dead = awaitDeadLetter(unknown);
@@ -161,7 +163,7 @@ class CampaignLoopTest {
     @Test
     void shouldDeadLetterMalformedRecords() {
         String key = "malformed-" + UUID.randomUUID();
-        kafka.produce(Topics.EVALUATIONS_COMPLETED, key, "{\"schemaVersion\": 1, \"campaignId\": ");
+        kafka.send(Topics.EVALUATIONS_COMPLETED, key, "{\"schemaVersion\": 1, \"campaignId\": ");
 
         ConsumerRecord<String, String> dead = awaitDeadLetter(key);
         assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("EvaluationCompleted"),
@@ -181,8 +183,8 @@ class CampaignLoopTest {
     }
 
     private void assertExactlyOneSecondGenerationAfterRedelivery(String campaignId, String sealed, String evaluated) {
-        kafka.produce(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.produce(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
+        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
         await().atMost(PATIENCE).until(() -> kafka.caughtUp(GROUP,
                 List.of(Topics.DATASETS_SEALED, Topics.EVALUATIONS_COMPLETED)));
         long second = seedsEvolved(campaignId).stream().filter(e -> e.generation() == 2).count();

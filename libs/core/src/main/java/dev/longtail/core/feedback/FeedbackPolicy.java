@@ -8,9 +8,11 @@ import java.util.Locale;
  * Judges a generation against the real reference and the previous generation, and turns the plan's knobs
  * against the failure it sees.
  *
- * <p>Verdict. With ppl = current held-out perplexity / reference's, tail = current tail coverage /
- * reference's and the relative distinct-2 drop (previous − current) / previous (the reference stands in for
- * the previous generation in generation 1):
+ * <p>Verdict. With ppl = current held-out perplexity / reference's, tail = current tail coverage / the tail
+ * baseline's, and the relative distinct-2 drop (previous − current) / previous (the reference stands in for
+ * the previous generation in generation 1). The tail baseline is the first generation when the caller gives
+ * it (the loop's tail retention: a reference covers its own rare n-grams by construction, so any synthetic
+ * set of its size sits far below 1.0 and would always read as collapsing), else the reference:
  * <ul>
  *   <li>COLLAPSING if ppl &ge; collapsing ratio or tail &le; collapsing ratio: the model has forgotten
  *       the real distribution, tails first (Shumailov et al., Nature 2024);</li>
@@ -57,6 +59,21 @@ public final class FeedbackPolicy {
      * {@code previous} the last generation's metrics or null for generation 1.
      */
     public Assessment assess(Metrics reference, Metrics previous, Metrics current, PlanValues plan) {
+        return judge(reference, reference, "the reference's", previous, current, plan);
+    }
+
+    /**
+     * Assesses {@code current} with tails judged against {@code tailBaseline}: in a campaign, the first
+     * generation's metrics (for generation 1 itself, {@code current}), so that tail coverage reads as what the
+     * loop has kept since it started; the other arguments as in {@link #assess(Metrics, Metrics, Metrics, PlanValues)}.
+     */
+    public Assessment assess(Metrics reference, Metrics tailBaseline, Metrics previous, Metrics current,
+            PlanValues plan) {
+        return judge(reference, tailBaseline, "generation 1's", previous, current, plan);
+    }
+
+    private Assessment judge(Metrics reference, Metrics tailBaseline, String tailBaselineName, Metrics previous,
+            Metrics current, PlanValues plan) {
         List<String> reasons = new ArrayList<>();
         boolean collapsing = false;
         boolean drifting = false;
@@ -79,19 +96,19 @@ public final class FeedbackPolicy {
             }
         }
 
-        double tailRatio = ratio(current.tailCoverage(), reference.tailCoverage());
+        double tailRatio = ratio(current.tailCoverage(), tailBaseline.tailCoverage());
         if (!Double.isNaN(tailRatio)) {
             if (tailRatio <= thresholds.collapsingTailCoverageRatio()) {
                 collapsing = true;
                 anchorNeeded = true;
-                reasons.add(format("tail coverage %.3f is %.2fx the reference's %.3f (collapsing at <= %.2fx)",
-                        current.tailCoverage(), tailRatio, reference.tailCoverage(),
+                reasons.add(format("tail coverage %.3f is %.2fx %s %.3f (collapsing at <= %.2fx)",
+                        current.tailCoverage(), tailRatio, tailBaselineName, tailBaseline.tailCoverage(),
                         thresholds.collapsingTailCoverageRatio()));
             } else if (tailRatio <= thresholds.driftingTailCoverageRatio()) {
                 drifting = true;
                 anchorNeeded = true;
-                reasons.add(format("tail coverage %.3f is %.2fx the reference's %.3f (drifting at <= %.2fx)",
-                        current.tailCoverage(), tailRatio, reference.tailCoverage(),
+                reasons.add(format("tail coverage %.3f is %.2fx %s %.3f (drifting at <= %.2fx)",
+                        current.tailCoverage(), tailRatio, tailBaselineName, tailBaseline.tailCoverage(),
                         thresholds.driftingTailCoverageRatio()));
             }
         }

@@ -96,4 +96,19 @@ class FeedbackPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> new FeedbackThresholds(1.3, 2.0, 0.8, 0.5, 1.0));
         assertEquals(new FeedbackThresholds(1.3, 2.0, 0.8, 0.5, 0.05), FeedbackThresholds.DEFAULTS);
     }
+
+    @Test
+    void shouldJudgeTailsAgainstTheFirstGenerationWhenItIsGiven() {
+        Metrics first = metrics(0.7, 0.3, 310);
+
+        Assessment firstItself = policy.assess(REFERENCE, first, null, first, PLAN);
+        Assessment kept = policy.assess(REFERENCE, first, first, metrics(0.7, 0.28, 310), PLAN);
+        Assessment lost = policy.assess(REFERENCE, first, first, metrics(0.7, 0.12, 310), PLAN);
+
+        assertEquals(Health.HEALTHY, firstItself.health(), firstItself.reasons().toString());
+        assertEquals(Health.HEALTHY, kept.health(), kept.reasons().toString());
+        assertEquals(Health.COLLAPSING, lost.health());
+        assertTrue(lost.reasons().get(0).contains("generation 1's 0.300"), lost.reasons().get(0));
+        assertEquals(0.2, targets(lost).get(Change.ANCHOR_RATIO), 1e-9);
+    }
 }

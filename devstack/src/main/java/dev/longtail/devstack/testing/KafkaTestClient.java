@@ -1,4 +1,4 @@
-package dev.longtail.evolver;
+package dev.longtail.devstack.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,21 +23,30 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Plain Kafka clients for tests: produce records, read a topic from the start, check a group caught up. */
-public final class KafkaTestClient {
+/**
+ * Plain Kafka clients for the services' tests against the devstack broker: produce real records, read
+ * topics, and check that a consumer group has caught up.
+ */
+public final class KafkaTestClient implements AutoCloseable {
+
+    private static final int LARGE_MESSAGE_BYTES = 16 * 1024 * 1024;
 
     private final String bootstrap;
+    private KafkaProducer<String, String> producer;
 
     public KafkaTestClient(String bootstrap) {
         this.bootstrap = bootstrap;
     }
 
     /** Produces one record and waits for the broker's acknowledgement. */
-    public void produce(String topic, String key, String value) {
-        var properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
-        try (var producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+    public synchronized void send(String topic, String key, String value) {
+        if (producer == null) {
+            var properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, LARGE_MESSAGE_BYTES);
+            producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        }
+        try {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot produce to " + topic, e);
@@ -46,12 +55,7 @@ public final class KafkaTestClient {
 
     /** Every record on the topic now, from the beginning. */
     public List<ConsumerRecord<String, String>> readAll(String topic) {
-        var properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
@@ -72,6 +76,13 @@ public final class KafkaTestClient {
     /** The values of the records on the topic with this key. */
     public List<String> valuesWithKey(String topic, String key) {
         return readAll(topic).stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+    }
+
+    /** A consumer of one topic from its beginning that accumulates what it reads; poll it inside Awaitility. */
+    public TopicReader reader(String topic) {
+        var consumer = consumer();
+        consumer.subscribe(List.of(topic));
+        return new TopicReader(consumer);
     }
 
     /** A header of a record as text, or null. */
@@ -96,6 +107,50 @@ public final class KafkaTestClient {
             });
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the offsets of " + group, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        var properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, LARGE_MESSAGE_BYTES);
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Accumulates what a subscribed topic holds, across polls. */
+    public static final class TopicReader implements AutoCloseable {
+        private final KafkaConsumer<String, String> consumer;
+        private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
+
+        TopicReader(KafkaConsumer<String, String> consumer) {
+            this.consumer = consumer;
+        }
+
+        /** Everything read so far, after one more poll. */
+        public List<ConsumerRecord<String, String>> poll() {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            return List.copyOf(records);
+        }
+
+        /** Everything read so far with this key, after one more poll. */
+        public List<ConsumerRecord<String, String>> withKey(String key) {
+            return poll().stream().filter(r -> key.equals(r.key())).toList();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
         }
     }
 }

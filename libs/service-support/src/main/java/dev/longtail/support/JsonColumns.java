@@ -1,4 +1,4 @@
-package dev.longtail.curator;
+package dev.longtail.support;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

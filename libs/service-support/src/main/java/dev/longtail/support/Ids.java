@@ -1,15 +1,15 @@
-package dev.longtail.curator;
+package dev.longtail.support;
 
-import dev.longtail.support.ProblemException;
 import java.util.UUID;
 
 /** Parses ids from requests, answering 400 for anything that is not a UUID. */
-final class Ids {
+public final class Ids {
 
     private Ids() {
     }
 
-    static UUID uuid(String value, String what) {
+    /** The UUID in {@code value}, or a 400 problem naming {@code what}. */
+    public static UUID uuid(String value, String what) {
         try {
             return UUID.fromString(value);
         } catch (RuntimeException e) {
