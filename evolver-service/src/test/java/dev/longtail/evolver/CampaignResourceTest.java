@@ -122,10 +122,11 @@ class CampaignResourceTest {
     }
 
     @Test
-    void shouldRejectMalformedJson() {
+    void shouldRejectMalformedJsonSayingWhatIsWrong() {
         given().contentType(ContentType.JSON).body("{\"name\": \"broken\", \"generations\": ")
                 .when().post("/api/v1/campaigns")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("Malformed JSON"));
     }
 
     @Test

@@ -38,6 +38,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST wraps a body it cannot parse in a 400; say what was wrong with it.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return mapMalformedJson(json, uri);
+            }
+        }
         int status = e.getResponse().getStatus();
         var reason = Response.Status.fromStatusCode(status);
         return respond(status, reason == null ? "Error" : reason.getReasonPhrase(), e.getMessage(), uri, null);
