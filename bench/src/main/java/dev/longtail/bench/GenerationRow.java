@@ -1,0 +1,12 @@
+package dev.longtail.bench;
+
+/**
+ * The measurements of one regime at one generation: held-out perplexity of M_g, and of its training set
+ * distinct-2, tail coverage of real-train's rare bigrams, unigram Jensen-Shannon divergence to real-train
+ * (bits), mean words per line, tokens, lines, candidate tokens sampled, real share (real lines plus
+ * synthetic copies of real lines), the feedback verdict and the wall time.
+ */
+public record GenerationRow(int generation, double perplexity, double distinct2, double tailCoverage,
+                            double jsDivergence, double meanLineLength, long tokens, long lines,
+                            long candidateTokens, double realShare, String verdict, double seconds) {
+}

@@ -1,0 +1,112 @@
+package dev.longtail.core.selection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.longtail.core.text.Tokenizer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TailPreservingCurationTest {
+
+    private static final List<List<String>> REFERENCE = lines(
+            "the lobster lives on rocky coasts of the eastern atlantic ocean .",
+            "the lobster is blue in life and turns red when it is cooked .",
+            "fishermen catch the lobster in pots set on the sea floor near the coast .",
+            "a rare amber lobster was caught off the cornish coast in the spring .",
+            "the claws of the lobster differ : one crushes and one cuts .",
+            "young lobsters shed their shell several times a year as they grow .");
+
+    @Test
+    void shouldKeepTheBudgetAndTheRealShare() {
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.DEFAULTS);
+        List<List<String>> candidates = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            candidates.add(Tokenizer.tokenize("the lobster number " + i + " lives in pots near the rocky coast of the sea ."));
+        }
+        CuratedGeneration curated = curation.curate(candidates, List.of(), 60, 0.1, 0.8, 7);
+        assertTrue(curated.syntheticTokens() + curated.anchorTokens() <= 60);
+        assertTrue(curated.anchorTokens() <= 6, "anchors " + curated.anchorTokens());
+        assertFalse(curated.synthetic().isEmpty());
+    }
+
+    @Test
+    void shouldPreferALineOfRealNGramsOverJunk() {
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, new SelectionSettings(3, 0.02, 0, 1, 5, 0.8, 0.3));
+        List<String> rare = Tokenizer.tokenize("a rare amber lobster was caught when the claws shed in spring .");
+        List<String> junk = Tokenizer.tokenize("zebra quantum violin under seventeen gravel moons sing loudly now .");
+        CuratedGeneration curated = curation.curate(List.of(junk, rare), List.of(), rare.size(), 0.0, 0.8, 7);
+        assertEquals(List.of(rare), curated.synthetic());
+    }
+
+    @Test
+    void shouldPreferTheCandidateThatCoversWhatTheSelectionStillLacks() {
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, new SelectionSettings(3, 0.02, 0, 1, 5, 0.8, 0.3));
+        List<String> common = Tokenizer.tokenize("the lobster is blue and the lobster is red on the coast .");
+        List<String> sameAgain = Tokenizer.tokenize("the lobster is red on the coast and the lobster is blue .");
+        List<String> rare = Tokenizer.tokenize("a rare amber lobster was caught when the claws shed in spring .");
+        // room for two of the three lines: once the common content is in, the rare line adds more than its echo
+        CuratedGeneration curated = curation.curate(List.of(common, sameAgain, rare), List.of(), 2 * common.size(), 0.0, 0.8, 7);
+        assertEquals(2, curated.synthetic().size());
+        assertTrue(curated.synthetic().contains(rare), curated.synthetic().toString());
+    }
+
+    @Test
+    void shouldSetAsideACandidateThatCopiesARealLine() {
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.DEFAULTS);
+        List<String> copy = new ArrayList<>(REFERENCE.get(2));
+        CuratedGeneration curated = curation.curate(List.of(copy), List.of(), 1000, 0.1, 0.8, 7);
+        assertTrue(curated.synthetic().isEmpty());
+        assertEquals(1, curated.rejections().get(TailPreservingCuration.COPIES_REFERENCE));
+    }
+
+    @Test
+    void shouldRejectANearDuplicateOfWhatThePreviousModelWasTrainedOn() {
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.DEFAULTS);
+        List<String> previous = Tokenizer.tokenize("the blue lobster was sold in the town market on monday .");
+        List<String> again = new ArrayList<>(previous);
+        CuratedGeneration curated = curation.curate(List.of(again), List.of(previous), 1000, 0.1, 0.8, 7);
+        assertTrue(curated.synthetic().isEmpty());
+        assertTrue(curated.rejections().containsKey("EXACT_DUPLICATE"), curated.rejections().toString());
+    }
+
+    @Test
+    void shouldHoldTheRealLengthProfileInsteadOfPickingShortLines() {
+        List<List<String>> reference = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            reference.add(Tokenizer.tokenize("word" + i + " the lobster ."));
+            reference.add(Tokenizer.tokenize("word" + i + " the lobster lives on the rocky coast of the sea and eats crabs"
+                    + " and the fishermen catch it in pots near the shore ."));
+        }
+        TailPreservingCuration curation = new TailPreservingCuration(reference, SelectionSettings.DEFAULTS);
+        List<List<String>> candidates = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            candidates.add(Tokenizer.tokenize("word" + (i % 10) + " the lobster ."));
+            candidates.add(Tokenizer.tokenize("word" + (i % 10) + " the lobster lives on the rocky coast of the sea and eats"
+                    + " fish" + i + " and the fishermen catch it in pots near the shore ."));
+        }
+        CuratedGeneration curated = curation.curate(candidates, List.of(), 300, 0.0, 0.8, 7);
+        long longTokens = curated.synthetic().stream().filter(l -> l.size() > 10).mapToLong(List::size).sum();
+        long all = curated.syntheticTokens();
+        // the reference holds 26 of every 30 tokens in long lines; the selection keeps that share
+        assertTrue(all > 200 && longTokens >= 0.8 * all, longTokens + " of " + all + " tokens in long lines");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyReferenceAndABadRealShare() {
+        assertThrows(IllegalArgumentException.class, () -> new TailPreservingCuration(List.of(), SelectionSettings.DEFAULTS));
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.DEFAULTS);
+        assertThrows(IllegalArgumentException.class, () -> curation.curate(List.of(), List.of(), 10, 1.0, 0.8, 1));
+    }
+
+    private static List<List<String>> lines(String... texts) {
+        List<List<String>> lines = new ArrayList<>();
+        for (String t : texts) {
+            lines.add(Tokenizer.tokenize(t));
+        }
+        return lines;
+    }
+}
