@@ -1,5 +1,7 @@
 package dev.longtail.generator;
 
+import dev.longtail.devstack.testing.KafkaTestClient;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -54,7 +56,7 @@ class SeedsEvolvedConsumerTest {
     void shouldPublishOneSampleGeneratedPerEvolvedSeedKeyedByCampaignId() {
         String campaignId = UUID.randomUUID().toString();
         SeedsEvolved generation = generation(campaignId, 5, Fixtures.trainingCorpus());
-        kafka.produce(Topics.SEEDS_EVOLVED, campaignId, Events.write(generation));
+        kafka.send(Topics.SEEDS_EVOLVED, campaignId, Events.write(generation));
 
         List<SampleGenerated> samples = awaitSamples(campaignId, 5);
         await().atMost(PATIENCE).until(() -> kafka.caughtUp(GROUP, List.of(Topics.SEEDS_EVOLVED)));
@@ -88,8 +90,8 @@ class SeedsEvolvedConsumerTest {
     void shouldSampleTheSameOutputsWhenAGenerationIsRedelivered() {
         String campaignId = UUID.randomUUID().toString();
         String json = Events.write(generation(campaignId, 4, Fixtures.trainingCorpus()));
-        kafka.produce(Topics.SEEDS_EVOLVED, campaignId, json);
-        kafka.produce(Topics.SEEDS_EVOLVED, campaignId, json);
+        kafka.send(Topics.SEEDS_EVOLVED, campaignId, json);
+        kafka.send(Topics.SEEDS_EVOLVED, campaignId, json);
 
         List<SampleGenerated> samples = awaitSamples(campaignId, 8);
         Map<String, List<String>> outputsById = samples.stream().collect(Collectors.groupingBy(
@@ -104,7 +106,7 @@ class SeedsEvolvedConsumerTest {
     @Test
     void shouldFailEverySeedWhenTheTrainingCorpusIsEmpty() {
         String campaignId = UUID.randomUUID().toString();
-        kafka.produce(Topics.SEEDS_EVOLVED, campaignId, Events.write(generation(campaignId, 3, List.of())));
+        kafka.send(Topics.SEEDS_EVOLVED, campaignId, Events.write(generation(campaignId, 3, List.of())));
 
         List<SampleGenerated> samples = awaitSamples(campaignId, 3);
         assertEquals(3, samples.size());
@@ -118,7 +120,7 @@ class SeedsEvolvedConsumerTest {
     @Test
     void shouldDeadLetterMalformedRecords() {
         String key = "malformed-" + UUID.randomUUID();
-        kafka.produce(Topics.SEEDS_EVOLVED, key, "{\"schemaVersion\": 1, \"campaignId\": \"x\", \"seeds\": [");
+        kafka.send(Topics.SEEDS_EVOLVED, key, "{\"schemaVersion\": 1, \"campaignId\": \"x\", \"seeds\": [");
 
         ConsumerRecord<String, String> dead = await().atMost(PATIENCE).until(
                 () -> kafka.readAll(Topics.deadLetter("generator")).stream().filter(r -> key.equals(r.key())).findFirst(),

@@ -1,6 +1,5 @@
 package dev.longtail.generator.api;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -11,43 +10,60 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.longtail.core.lm.Sampling;
-import dev.longtail.generator.embedded.EmbeddedBackend;
-import dev.longtail.generator.embedded.SampleSeeds;
+import dev.longtail.generator.GeneratorConfig;
+import dev.longtail.generator.accounting.UsageLedger;
+import dev.longtail.generator.backend.BackendException;
+import dev.longtail.generator.generation.GenerationOutcome;
+import dev.longtail.generator.generation.GenerationRunner;
+import dev.longtail.generator.generation.UsageTally;
+import dev.longtail.support.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Generation without a campaign: trains the embedded model on the request's corpus and answers each
- * instruction. The same request with the same random seed gives the same samples.
+ * Synchronous generation of a small batch, without a campaign: any backend, any mode. The same request with the
+ * same random seed gives the same samples on the embedded backend (and on servers that honour the seed). Items
+ * that fail come back with the reason; larger batches go to generation jobs.
  */
 @Path("/api/v1/generate")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class GenerateResource {
 
-    private final EmbeddedBackend backend;
+    private final GenerationPlanner planner;
+    private final GenerationRunner runner;
+    private final UsageLedger ledger;
+    private final GeneratorConfig config;
 
-    public GenerateResource(EmbeddedBackend backend) {
-        this.backend = backend;
+    public GenerateResource(GenerationPlanner planner, GenerationRunner runner, UsageLedger ledger,
+            GeneratorConfig config) {
+        this.planner = planner;
+        this.runner = runner;
+        this.ledger = ledger;
+        this.config = config;
     }
 
     @POST
     @Blocking
     public GenerateResponse generate(@NotNull @Valid GenerateRequest request) {
-        var model = backend.train(request.trainingCorpus().stream()
-                .map(e -> new EmbeddedBackend.Example(e.instruction(), e.input(), e.output()))
-                .toList());
-        var parameters = request.sampling();
-        var sampling = new Sampling(parameters.temperature(), parameters.topP(), parameters.maxTokens());
-        List<GenerateResponse.Sample> samples = new ArrayList<>(request.instructions().size());
-        for (int i = 0; i < request.instructions().size(); i++) {
-            String instruction = request.instructions().get(i);
-            // keyed by position, so that the same instruction asked twice gets two independent samples
-            var completion = backend.complete(model, instruction, "", sampling,
-                    SampleSeeds.rng(parameters.randomSeed(), "instruction-" + i));
-            samples.add(new GenerateResponse.Sample(instruction, completion.output(), completion.tokens(),
-                    completion.latencyMicros()));
+        var plan = planner.plan(request, config.generate().maxItems());
+        var session = open(plan);
+        var tally = new UsageTally();
+        List<GenerationOutcome> outcomes = runner.run(new GenerationRunner.Batch(plan.backend(), session,
+                plan.template(), plan.parameters(), plan.logprobs(), config.generate().patience()), plan.items(), tally);
+        ledger.record(plan.campaignId(), tally);
+        String mode = plan.mode().name();
+        int generated = (int) outcomes.stream().filter(GenerationOutcome::generated).count();
+        return new GenerateResponse(plan.backend().name(), plan.backend().model(), mode, plan.template().id(),
+                generated, outcomes.size() - generated,
+                outcomes.stream().map(o -> GenerateResponse.sample(mode, o)).toList());
+    }
+
+    private static dev.longtail.generator.backend.GenerationBackend.Session open(GenerationPlanner.Plan plan) {
+        try {
+            return plan.backend().open(plan.trainingCorpus());
+        } catch (BackendException e) {
+            throw ProblemException.badRequest("The " + plan.backend().name() + " backend cannot run this request: "
+                    + e.getMessage());
         }
-        return new GenerateResponse(backend.name(), backend.model(), samples);
     }
 }

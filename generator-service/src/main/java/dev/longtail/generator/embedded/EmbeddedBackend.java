@@ -1,65 +1,148 @@
 package dev.longtail.generator.embedded;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.random.RandomGenerator;
+import java.util.SplittableRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
+import dev.longtail.contracts.TrainingText;
 import dev.longtail.core.lm.KneserNeyModel;
 import dev.longtail.core.lm.Sampling;
 import dev.longtail.core.text.Tokenizer;
 import dev.longtail.generator.GeneratorConfig;
+import dev.longtail.generator.backend.BackendException;
+import dev.longtail.generator.backend.BackendHealth;
+import dev.longtail.generator.backend.BackendLimiter;
+import dev.longtail.generator.backend.Completion;
+import dev.longtail.generator.backend.CompletionRequest;
+import dev.longtail.generator.backend.GenerationBackend;
+import dev.longtail.generator.backend.TokenLogprob;
 
 /**
- * The embedded backend: a Kneser-Ney n-gram model trained on a generation's training corpus, sampled once
- * per instruction. Real, small, and it really collapses when fed its own output.
+ * The embedded backend: a Kneser-Ney n-gram model trained on a batch's training corpus, sampled once per prompt
+ * after the last user message. Real, small, and it really collapses when fed its own output. It does not follow
+ * meta-instructions (self-instruct, rephrase): it answers in the style of its training responses.
  */
 @ApplicationScoped
-public class EmbeddedBackend {
+public class EmbeddedBackend implements GenerationBackend {
 
     public static final String NAME = "embedded";
+    public static final String NO_TRAINING_DATA = "no training data";
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedBackend.class);
 
     private final int order;
+    private final BackendLimiter limiter;
     private volatile Boolean healthy;
 
     public EmbeddedBackend(GeneratorConfig config) {
         this.order = config.ngramOrder();
+        this.limiter = new BackendLimiter(config.embedded().maxConcurrency(), 0);
     }
 
+    @Override
     public String name() {
         return NAME;
     }
 
+    @Override
+    public String kind() {
+        return "embedded";
+    }
+
     /** The model's name in provenance, for example {@code kneser-ney-3}. */
+    @Override
     public String model() {
         return "kneser-ney-" + order;
     }
 
-    /** One example to learn from: an instruction, its optional input and the response. */
-    public record Example(String instruction, String input, String output) {
+    @Override
+    public boolean needsTrainingCorpus() {
+        return true;
     }
 
-    /** One sampled response: its text, its number of tokens and how long sampling took. */
-    public record Completion(String output, int tokens, long latencyMicros) {
+    @Override
+    public BackendLimiter limiter() {
+        return limiter;
     }
 
-    /** Trains a model on the examples; the caller makes sure there is at least one. */
-    public KneserNeyModel train(List<Example> corpus) {
+    @Override
+    public Session open(List<TrainingText> trainingCorpus) {
+        List<TrainingText> usable = trainingCorpus == null ? List.of() : trainingCorpus.stream()
+                .filter(t -> t != null && t.output() != null && !t.output().isBlank())
+                .toList();
+        if (usable.isEmpty()) {
+            throw BackendException.permanent(NO_TRAINING_DATA);
+        }
+        KneserNeyModel model;
+        try {
+            model = train(usable);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Training the embedded model failed");
+            throw BackendException.permanent("training failed: " + e.getMessage());
+        }
+        return request -> complete(model, request);
+    }
+
+    /** Trains a model on the texts; the caller makes sure there is at least one. */
+    public KneserNeyModel train(List<TrainingText> corpus) {
         List<List<String>> sequences = corpus.stream()
                 .map(e -> PromptFormat.trainingSequence(e.instruction(), e.input(), e.output()))
                 .toList();
         return KneserNeyModel.train(sequences, order);
     }
 
-    /** Samples a response to one instruction; an empty output is the caller's to judge. */
-    public Completion complete(KneserNeyModel model, String instruction, String input, Sampling sampling,
-            RandomGenerator rng) {
+    /**
+     * Samples after the last user message with a generator seeded by the request's seed alone, so the same
+     * request gives the same text in-process and through the OpenAI-compatible endpoints.
+     */
+    public Completion complete(KneserNeyModel model, CompletionRequest request) {
         long start = System.nanoTime();
-        List<String> continuation = model.sample(PromptFormat.prompt(instruction, input), sampling, rng);
+        var settings = request.sampling();
+        Sampling sampling;
+        try {
+            sampling = new Sampling(settings.temperature(), settings.topP(), settings.maxTokens());
+        } catch (IllegalArgumentException e) {
+            throw BackendException.permanent("invalid sampling parameters: " + e.getMessage());
+        }
+        List<String> prompt = PromptFormat.prompt(request.lastUserContent(), "");
+        List<String> continuation;
+        try {
+            continuation = model.sample(prompt, sampling, new SplittableRandom(settings.seed()));
+        } catch (RuntimeException e) {
+            throw new BackendException("sampling failed: " + e, false, -1, e);
+        }
         List<String> response = PromptFormat.responseTokens(continuation);
-        String output = Tokenizer.detokenize(response);
+        List<TokenLogprob> logprobs = request.logprobs() ? logprobs(model, prompt, continuation) : null;
+        String finish = continuation.size() >= sampling.maxTokens() ? "length" : "stop";
         long latencyMicros = (System.nanoTime() - start) / 1_000;
-        return new Completion(output, response.size(), latencyMicros);
+        return new Completion(Tokenizer.detokenize(response), prompt.size() - 1, response.size(), latencyMicros,
+                finish, logprobs, model(), 1);
+    }
+
+    /** The untempered model's log-probability of each emitted response token in its context. */
+    private static List<TokenLogprob> logprobs(KneserNeyModel model, List<String> prompt, List<String> continuation) {
+        List<String> context = new ArrayList<>(prompt);
+        List<TokenLogprob> out = new ArrayList<>(continuation.size());
+        for (String token : continuation) {
+            double logprob = model.logProbability(context, token);
+            context.add(token);
+            if (!PromptFormat.RESPONSE_MARKER.equals(token)) {
+                out.add(new TokenLogprob(token, logprob));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public BackendHealth health() {
+        long start = System.nanoTime();
+        boolean ok = healthy();
+        return new BackendHealth(ok, "NONE", (System.nanoTime() - start) / 1_000_000,
+                ok ? "trains and samples" : "failed its probe (see the log)");
     }
 
     /**
@@ -78,13 +161,13 @@ public class EmbeddedBackend {
     private boolean probe() {
         try {
             var model = train(List.of(
-                    new Example("Name a colour.", "", "Blue is a colour."),
-                    new Example("Name a fruit.", "", "An apple is a fruit.")));
+                    new TrainingText("Name a colour.", "", "Blue is a colour."),
+                    new TrainingText("Name a fruit.", "", "An apple is a fruit.")));
             model.sample(PromptFormat.prompt("Name a colour.", ""), new Sampling(1.0, 1.0, 8),
                     SampleSeeds.rng(1, "probe"));
             return true;
         } catch (RuntimeException | LinkageError e) {
-            org.jboss.logging.Logger.getLogger(EmbeddedBackend.class).warnf(e, "The embedded backend failed its probe");
+            LOG.warnf(e, "The embedded backend failed its probe");
             return false;
         }
     }

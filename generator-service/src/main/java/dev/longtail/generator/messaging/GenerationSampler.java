@@ -2,6 +2,7 @@ package dev.longtail.generator.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,87 +15,120 @@ import dev.longtail.contracts.SampleGenerated;
 import dev.longtail.contracts.SampleStatus;
 import dev.longtail.contracts.SamplingParameters;
 import dev.longtail.contracts.SeedsEvolved;
-import dev.longtail.contracts.TrainingText;
-import dev.longtail.core.lm.KneserNeyModel;
 import dev.longtail.core.lm.Sampling;
-import dev.longtail.generator.embedded.EmbeddedBackend;
-import dev.longtail.generator.embedded.SampleSeeds;
+import dev.longtail.generator.GeneratorConfig;
+import dev.longtail.generator.accounting.UsageLedger;
+import dev.longtail.generator.backend.BackendException;
+import dev.longtail.generator.backend.BackendRegistry;
+import dev.longtail.generator.backend.GenerationBackend;
+import dev.longtail.generator.campaign.CampaignSettingsLookup;
+import dev.longtail.generator.generation.GenerationItem;
+import dev.longtail.generator.generation.GenerationOutcome;
+import dev.longtail.generator.generation.GenerationRunner;
+import dev.longtail.generator.generation.UsageTally;
+import dev.longtail.generator.prompt.GenerationMode;
+import dev.longtail.generator.prompt.PromptTemplate;
+import dev.longtail.generator.prompt.PromptTemplates;
 
 /**
- * Answers one generation: trains the embedded model on its training corpus and samples one response per
- * evolved seed. Every seed yields exactly one sample, generated or failed with the reason.
+ * Answers one generation through the campaign's backend (the default one unless the campaign chose another):
+ * the embedded model trains on the generation's training corpus, a server just answers. Every evolved seed
+ * yields exactly one sample, generated or failed with the reason; a slow or failing backend is waited for, up
+ * to {@code longtail.generator.loop.sample-deadline} per sample, within the backend's limits.
  */
 @ApplicationScoped
 public class GenerationSampler {
 
     private static final Logger LOG = Logger.getLogger(GenerationSampler.class);
 
-    static final String NO_TRAINING_DATA = "no training data";
-    static final String EMPTY_OUTPUT = "empty output";
+    private final BackendRegistry backends;
+    private final PromptTemplates templates;
+    private final GenerationRunner runner;
+    private final CampaignSettingsLookup settings;
+    private final UsageLedger ledger;
+    private final GeneratorConfig config;
 
-    private final EmbeddedBackend backend;
-
-    public GenerationSampler(EmbeddedBackend backend) {
-        this.backend = backend;
+    public GenerationSampler(BackendRegistry backends, PromptTemplates templates, GenerationRunner runner,
+            CampaignSettingsLookup settings, UsageLedger ledger, GeneratorConfig config) {
+        this.backends = backends;
+        this.templates = templates;
+        this.runner = runner;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.config = config;
     }
 
     /** One {@link SampleGenerated} per evolved seed, in the order of the event's seeds. */
     public List<SampleGenerated> sample(SeedsEvolved generation) {
         List<EvolvedSeed> seeds = generation.seeds() == null ? List.of() : generation.seeds();
-        int size = seeds.size();
         SamplingParameters parameters = generation.plan() == null ? null : generation.plan().sampling();
         if (parameters == null) {
-            return failAll(generation, seeds, "the plan has no sampling parameters");
+            return failAll(generation, seeds, "the plan has no sampling parameters", null);
         }
-        Sampling sampling;
         try {
-            sampling = new Sampling(parameters.temperature(), parameters.topP(), parameters.maxTokens());
+            new Sampling(parameters.temperature(), parameters.topP(), parameters.maxTokens());
         } catch (IllegalArgumentException e) {
-            return failAll(generation, seeds, "invalid sampling parameters: " + e.getMessage());
+            return failAll(generation, seeds, "invalid sampling parameters: " + e.getMessage(), null);
         }
-        List<EmbeddedBackend.Example> corpus = trainingExamples(generation.trainingCorpus());
-        if (corpus.isEmpty()) {
-            return failAll(generation, seeds, NO_TRAINING_DATA);
+        var chosen = settings.find(generation.campaignId());
+        String backendName = chosen.map(CampaignSettingsLookup.Chosen::backend).orElse(null);
+        GenerationBackend backend = backends.resolve(backendName).orElse(null);
+        if (backend == null) {
+            return failAll(generation, seeds, "unknown backend " + backendName, null);
         }
-        KneserNeyModel model;
+        PromptTemplate template = templates.resolve(GenerationMode.RESPONSE,
+                chosen.map(CampaignSettingsLookup.Chosen::templateVersion).orElse(null))
+                .orElse(templates.current(GenerationMode.RESPONSE));
+        GenerationBackend.Session session;
         try {
-            model = backend.train(corpus);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Training failed for campaign %s generation %d", generation.campaignId(), generation.generation());
-            return failAll(generation, seeds, "training failed: " + e.getMessage());
+            session = backend.open(generation.trainingCorpus());
+        } catch (BackendException e) {
+            return failAll(generation, seeds, e.getMessage(), backend);
         }
-        List<SampleGenerated> samples = new ArrayList<>(size);
-        for (EvolvedSeed seed : seeds) {
-            samples.add(sampleOne(generation, seed, size, model, sampling, parameters));
+        List<GenerationItem> items = seeds.stream()
+                .map(seed -> new GenerationItem(seed.seedId(), Map.of("instruction", nullToEmpty(seed.instruction()),
+                        "input", nullToEmpty(seed.input())), seed.instruction(), null))
+                .toList();
+        var tally = new UsageTally();
+        List<GenerationOutcome> outcomes = runner.run(new GenerationRunner.Batch(backend, session, template, parameters,
+                false, config.loop().sampleDeadline()), items, tally);
+        account(generation.campaignId(), tally);
+        List<SampleGenerated> samples = new ArrayList<>(seeds.size());
+        for (int i = 0; i < seeds.size(); i++) {
+            samples.add(sample(generation, seeds.get(i), seeds.size(), outcomes.get(i)));
         }
         return samples;
     }
 
-    private SampleGenerated sampleOne(SeedsEvolved generation, EvolvedSeed seed, int size, KneserNeyModel model,
-            Sampling sampling, SamplingParameters parameters) {
-        long start = System.nanoTime();
+    private SampleGenerated sample(SeedsEvolved generation, EvolvedSeed seed, int size, GenerationOutcome outcome) {
+        var p = outcome.provenance();
+        var provenance = new Provenance(p.backend(), p.model(), p.temperature(), p.topP(), p.randomSeed(),
+                p.latencyMicros(), p.completionTokens());
+        if (!outcome.generated()) {
+            return failed(generation, seed, size, outcome.failureReason(), provenance);
+        }
+        return new SampleGenerated(Events.SCHEMA_VERSION, sampleId(seed), generation.campaignId(),
+                generation.generation(), size, seed, outcome.output(), SampleStatus.GENERATED, null, provenance,
+                generation.plan());
+    }
+
+    /** Tokens are accounted, but a ledger that cannot be written never holds samples back. */
+    private void account(String campaignId, UsageTally tally) {
         try {
-            var completion = backend.complete(model, seed.instruction(), seed.input(), sampling,
-                    SampleSeeds.rng(parameters.randomSeed(), seed.seedId()));
-            var provenance = provenance(parameters, completion.latencyMicros(), completion.tokens());
-            if (completion.output().isBlank()) {
-                return failed(generation, seed, size, EMPTY_OUTPUT, provenance);
-            }
-            return new SampleGenerated(Events.SCHEMA_VERSION, sampleId(seed), generation.campaignId(),
-                    generation.generation(), size, seed, completion.output(), SampleStatus.GENERATED, null,
-                    provenance, generation.plan());
+            ledger.record(campaignId, tally);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Sampling failed for seed %s", seed.seedId());
-            long latency = (System.nanoTime() - start) / 1_000;
-            return failed(generation, seed, size, "sampling failed: " + e, provenance(parameters, latency, 0));
+            LOG.warnf(e, "Could not account the tokens of campaign %s", campaignId);
         }
     }
 
-    private List<SampleGenerated> failAll(SeedsEvolved generation, List<EvolvedSeed> seeds, String reason) {
+    private List<SampleGenerated> failAll(SeedsEvolved generation, List<EvolvedSeed> seeds, String reason,
+            GenerationBackend backend) {
         LOG.warnf("Campaign %s generation %d: every sample failed: %s", generation.campaignId(),
                 generation.generation(), reason);
         SamplingParameters parameters = generation.plan() == null ? null : generation.plan().sampling();
-        var provenance = parameters == null ? null : provenance(parameters, 0, 0);
+        GenerationBackend named = backend != null ? backend : backends.resolve(null).orElseThrow();
+        var provenance = parameters == null ? null : new Provenance(named.name(), named.model(),
+                parameters.temperature(), parameters.topP(), parameters.randomSeed(), 0, 0);
         return seeds.stream().map(seed -> failed(generation, seed, seeds.size(), reason, provenance)).toList();
     }
 
@@ -104,23 +138,12 @@ public class GenerationSampler {
                 generation.generation(), size, seed, null, SampleStatus.FAILED, reason, provenance, generation.plan());
     }
 
-    private Provenance provenance(SamplingParameters parameters, long latencyMicros, int tokens) {
-        return new Provenance(backend.name(), backend.model(), parameters.temperature(), parameters.topP(),
-                parameters.randomSeed(), latencyMicros, tokens);
-    }
-
     /** A sample's id follows from its seed's, so a redelivery regenerates it under the same id. */
     static String sampleId(EvolvedSeed seed) {
         return seed.seedId() + ":sample";
     }
 
-    private static List<EmbeddedBackend.Example> trainingExamples(List<TrainingText> corpus) {
-        if (corpus == null) {
-            return List.of();
-        }
-        return corpus.stream()
-                .filter(text -> text != null && text.output() != null && !text.output().isBlank())
-                .map(text -> new EmbeddedBackend.Example(text.instruction(), text.input(), text.output()))
-                .toList();
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
     }
 }

@@ -1,0 +1,280 @@
+package dev.longtail.generator.openai;
+
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.longtail.contracts.TrainingText;
+import dev.longtail.core.text.Tokenizer;
+import dev.longtail.generator.GeneratorConfig;
+import dev.longtail.generator.backend.BackendException;
+import dev.longtail.generator.backend.BackendHealth;
+import dev.longtail.generator.backend.BackendLimiter;
+import dev.longtail.generator.backend.ChatMessage;
+import dev.longtail.generator.backend.Completion;
+import dev.longtail.generator.backend.CompletionRequest;
+import dev.longtail.generator.backend.GenerationBackend;
+import dev.longtail.generator.backend.RetryableBackendException;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+
+/**
+ * A backend on any OpenAI-compatible server (vLLM, Ollama, TGI, OpenAI) through the Quarkus REST client, each
+ * call guarded by SmallRye Fault Tolerance: retries with exponential backoff and jitter on 429, 5xx, timeouts,
+ * transport errors and truncated streams (honouring Retry-After), a circuit breaker, and a timeout per attempt.
+ * The API key goes into the Authorization header only; it is never logged or returned.
+ */
+public final class OpenAiBackend implements GenerationBackend {
+
+    private static final Logger LOG = Logger.getLogger(OpenAiBackend.class);
+
+    private final String name;
+    private final GeneratorConfig.OpenAiBackend config;
+    private final ObjectMapper mapper;
+    private final OpenAiApi api;
+    private final String authorization;
+    private final Guard guard;
+    private final BackendLimiter limiter;
+    private final AtomicReference<CircuitBreakerState> breaker = new AtomicReference<>(CircuitBreakerState.CLOSED);
+    private final AtomicReference<String> lastFailure = new AtomicReference<>();
+
+    public OpenAiBackend(String name, GeneratorConfig.OpenAiBackend config, ObjectMapper mapper) {
+        this.name = name;
+        this.config = config;
+        this.mapper = mapper;
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(stripTrailingSlash(config.baseUrl())))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                // should someone switch on REST client logging, the key still stays out of the log
+                .loggingMaskedHeaders(java.util.Set.of("Authorization"))
+                .build(OpenAiApi.class);
+        this.authorization = config.apiKey().filter(k -> !k.isBlank()).map(k -> "Bearer " + k).orElse(null);
+        this.limiter = new BackendLimiter(config.maxConcurrency(), config.tokensPerMinute());
+        var retry = config.retry();
+        var cb = config.circuitBreaker();
+        long attemptMillis = config.requestTimeout().toMillis() + 1_000;
+        long worstCase = (retry.maxRetries() + 1L) * (attemptMillis + retry.maxDelay().toMillis()) + 1_000;
+        this.guard = Guard.create()
+                .withDescription("OpenAI-compatible backend " + name)
+                .withRetry()
+                    .maxRetries(retry.maxRetries())
+                    .delay(retry.initialDelay().toMillis(), ChronoUnit.MILLIS)
+                    .jitter(0, ChronoUnit.MILLIS) // RetryBackoff applies the jitter
+                    .maxDuration(worstCase, ChronoUnit.MILLIS)
+                    .retryOn(List.of(RetryableBackendException.class, TimeoutException.class))
+                    .beforeRetry(failure -> LOG.debugf("Backend %s: retrying after %s", name, failure.getMessage()))
+                    .withCustomBackoff().strategy(() -> new RetryBackoff(retry.maxDelay().toMillis(), retry.jitter())).done()
+                    .done()
+                .withCircuitBreaker()
+                    .name("longtail-backend-" + name)
+                    .requestVolumeThreshold(cb.requestVolumeThreshold())
+                    .failureRatio(cb.failureRatio())
+                    .delay(cb.delay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(cb.successThreshold())
+                    .failOn(List.of(RetryableBackendException.class, TimeoutException.class))
+                    .onStateChange(state -> {
+                        breaker.set(state);
+                        LOG.infof("Backend %s: circuit breaker %s", name, state);
+                    })
+                    .done()
+                .withTimeout().duration(attemptMillis, ChronoUnit.MILLIS).done()
+                .build();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String kind() {
+        return "openai";
+    }
+
+    @Override
+    public String model() {
+        return config.model();
+    }
+
+    @Override
+    public boolean needsTrainingCorpus() {
+        return false;
+    }
+
+    @Override
+    public BackendLimiter limiter() {
+        return limiter;
+    }
+
+    @Override
+    public java.time.Duration limitWait() {
+        return config.limitWait();
+    }
+
+    @Override
+    public double promptCostPerMillion() {
+        return config.cost().promptPerMillion();
+    }
+
+    @Override
+    public double completionCostPerMillion() {
+        return config.cost().completionPerMillion();
+    }
+
+    /** The server's base URL (no credentials in it). */
+    public String baseUrl() {
+        return config.baseUrl();
+    }
+
+    /** {@code chat} or {@code completions}. */
+    public String api() {
+        return config.api().name();
+    }
+
+    public String circuitBreakerState() {
+        return breaker.get().name();
+    }
+
+    /** A remote server learns nothing from the corpus: the session is the backend itself. */
+    @Override
+    public Session open(List<TrainingText> trainingCorpus) {
+        return this::complete;
+    }
+
+    /** Probes {@code GET /models} outside the guard, so that health tells the truth while the breaker is open. */
+    @Override
+    public BackendHealth health() {
+        long start = System.nanoTime();
+        try (Response response = api.models(authorization)) {
+            String body = response.readEntity(String.class);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (response.getStatus() != 200) {
+                return new BackendHealth(false, circuitBreakerState(), millis, "GET /models answered HTTP " + response.getStatus());
+            }
+            boolean listed = mapper.readTree(body).path("data").findValuesAsText("id").contains(config.model());
+            return new BackendHealth(true, circuitBreakerState(), millis,
+                    listed ? "serves " + config.model() : "answers, but does not list model " + config.model());
+        } catch (Exception e) {
+            return new BackendHealth(false, circuitBreakerState(), (System.nanoTime() - start) / 1_000_000,
+                    "unreachable: " + rootMessage(e));
+        }
+    }
+
+    /** The last failure's reason, or null. */
+    public String lastFailure() {
+        return lastFailure.get();
+    }
+
+    private Completion complete(CompletionRequest request) {
+        boolean chat = config.api() == GeneratorConfig.Api.chat;
+        ObjectNode body = body(request, chat);
+        AtomicInteger attempts = new AtomicInteger();
+        long start = System.nanoTime();
+        try {
+            Completion completion = guard.call(() -> attempt(request, body, chat, attempts), Completion.class);
+            return completion.measured((System.nanoTime() - start) / 1_000, attempts.get());
+        } catch (BackendException e) {
+            lastFailure.set(e.getMessage());
+            throw attempts.get() > 1
+                    ? new BackendException(e.getMessage() + " (after " + attempts.get() + " attempts)", e.retryable(),
+                            e.retryAfterMillis(), e)
+                    : e;
+        } catch (CircuitBreakerOpenException e) {
+            throw new RetryableBackendException("circuit breaker open for backend " + name, -1, e);
+        } catch (TimeoutException e) {
+            lastFailure.set("timed out");
+            throw new RetryableBackendException("timed out after " + attempts.get() + " attempts of "
+                    + config.requestTimeout(), -1, e);
+        } catch (Exception e) {
+            lastFailure.set(rootMessage(e));
+            throw new BackendException("backend " + name + " failed: " + rootMessage(e), false, -1, e);
+        }
+    }
+
+    private Completion attempt(CompletionRequest request, ObjectNode body, boolean chat, AtomicInteger attempts) {
+        attempts.incrementAndGet();
+        long start = System.nanoTime();
+        OpenAiResponses.Answer answer;
+        try (Response response = chat ? api.chatCompletions(authorization, body) : api.completions(authorization, body)) {
+            String text = response.readEntity(String.class);
+            OpenAiResponses.checkStatus(response.getStatus(), text, response.getHeaderString("Retry-After"),
+                    response.getHeaderString("retry-after-ms"));
+            answer = config.stream() ? OpenAiResponses.parseStream(mapper, text, chat)
+                    : OpenAiResponses.parse(mapper, text, chat);
+        } catch (ProcessingException e) {
+            // connection refused or reset, read timeout, a body cut off mid-transfer: another attempt may work
+            throw new RetryableBackendException("transport error: " + rootMessage(e), -1, e);
+        }
+        int promptTokens = answer.promptTokens() != null ? answer.promptTokens() : estimateTokens(request);
+        int completionTokens = answer.completionTokens() != null ? answer.completionTokens()
+                : Tokenizer.tokenize(answer.text()).size();
+        return new Completion(answer.text().strip(), promptTokens, completionTokens, (System.nanoTime() - start) / 1_000,
+                answer.finishReason(), answer.logprobs(), answer.model() != null ? answer.model() : config.model(), 1);
+    }
+
+    private ObjectNode body(CompletionRequest request, boolean chat) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("model", config.model());
+        if (chat) {
+            ArrayNode messages = body.putArray("messages");
+            for (ChatMessage message : request.messages()) {
+                messages.addObject().put("role", message.role()).put("content", message.content());
+            }
+        } else {
+            body.put("prompt", request.prompt());
+        }
+        var sampling = request.sampling();
+        body.put("temperature", sampling.temperature());
+        body.put("top_p", sampling.topP());
+        body.put("max_tokens", sampling.maxTokens());
+        body.put("seed", sampling.seed());
+        body.put("n", 1);
+        if (request.logprobs() || config.logprobs()) {
+            if (chat) {
+                body.put("logprobs", true);
+            } else {
+                body.put("logprobs", 1);
+            }
+        }
+        if (config.stream()) {
+            body.put("stream", true);
+            body.putObject("stream_options").put("include_usage", true);
+        }
+        return body;
+    }
+
+    /** A rough prompt size when the server reports no usage: the shared tokenizer's count. */
+    static int estimateTokens(CompletionRequest request) {
+        return request.messages().stream().mapToInt(m -> Tokenizer.tokenize(m.content()).size()).sum();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
