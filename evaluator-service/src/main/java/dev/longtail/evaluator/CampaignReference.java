@@ -38,6 +38,10 @@ public class CampaignReference extends PanacheEntityBase {
     @Column(name = "mean_words")
     public double meanWords;
 
+    /** JSON of {@link dev.longtail.core.metrics.CollapseMeasurement}: every metric; null for rows stored before V2. */
+    @Column(name = "collapse_metrics")
+    public String collapseMetrics;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 

@@ -54,6 +54,10 @@ public class Evaluation extends PanacheEntityBase {
     @Column(nullable = false)
     public String adjustments;
 
+    /** JSON of {@link dev.longtail.core.metrics.CollapseMeasurement}: every metric; null for rows stored before V2. */
+    @Column(name = "collapse_metrics")
+    public String collapseMetrics;
+
     @Column(name = "evaluated_at", nullable = false)
     public Instant evaluatedAt;
 

@@ -9,12 +9,14 @@ import dev.longtail.contracts.DatasetRecord;
 import dev.longtail.contracts.DatasetSealed;
 import dev.longtail.contracts.Events.InvalidEventException;
 import dev.longtail.contracts.GenerationPlan;
-import dev.longtail.contracts.SeedRecord;
 import dev.longtail.contracts.Verdict;
 import dev.longtail.core.feedback.Assessment;
-import dev.longtail.core.feedback.FeedbackPolicy;
+import dev.longtail.core.feedback.CollapsePolicy;
 import dev.longtail.core.feedback.Metrics;
 import dev.longtail.core.feedback.PlanValues;
+import dev.longtail.core.metrics.CollapseBaseline;
+import dev.longtail.core.metrics.CollapseMeasurement;
+import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -33,19 +35,19 @@ import org.jboss.logging.Logger;
 public class Evaluations {
 
     private static final Logger LOG = Logger.getLogger(Evaluations.class);
-    private static final TypeReference<List<SeedRecord>> SEEDS = new TypeReference<>() {
-    };
     private static final TypeReference<List<DatasetRecord>> RECORDS = new TypeReference<>() {
     };
 
     private final CampaignLocks locks;
     private final EvaluatorConfig config;
     private final JsonColumns json;
+    private final Baselines baselines;
 
-    public Evaluations(CampaignLocks locks, EvaluatorConfig config, JsonColumns json) {
+    public Evaluations(CampaignLocks locks, EvaluatorConfig config, JsonColumns json, Baselines baselines) {
         this.locks = locks;
         this.config = config;
         this.json = json;
+        this.baselines = baselines;
     }
 
     /** Stores the reference once, measures it, and evaluates versions that were waiting; returns new evaluations. */
@@ -53,13 +55,14 @@ public class Evaluations {
     public List<UUID> recordReference(String campaignId, CampaignStarted campaign) {
         locks.lock(campaignId);
         if (CampaignReference.findById(campaignId) == null) {
-            var metrics = metricsFor(campaign.referenceSeeds(), campaign.heldOutSeeds());
             var reference = new CampaignReference();
             reference.campaignId = campaignId;
             reference.generations = campaign.generations();
             reference.referenceSeeds = json.write(campaign.referenceSeeds());
             reference.heldOutSeeds = json.write(campaign.heldOutSeeds());
-            reference.setMetrics(metrics.measure(VersionMetrics.seedTexts(campaign.referenceSeeds())));
+            CollapseMeasurement measured = baselines.of(reference).measureReference();
+            reference.setMetrics(CollapsePolicy.metricsOf(measured.values()));
+            reference.collapseMetrics = json.write(measured);
             reference.receivedAt = Instant.now();
             reference.persist();
         }
@@ -104,11 +107,11 @@ public class Evaluations {
             return List.of();
         }
         List<UUID> evaluated = new ArrayList<>();
-        VersionMetrics metrics = null;
-        FeedbackPolicy policy = new FeedbackPolicy(config.feedback().thresholds());
+        CollapsePolicy policy = new CollapsePolicy(config.feedback().thresholds(), config.collapse().thresholds());
+        Map<String, Double> generationZero = null;
         for (DatasetVersion version : DatasetVersion.unevaluated(campaignId)) {
-            Metrics previous = null;
-            Metrics firstGeneration = null;
+            Map<String, Double> previous = null;
+            Map<String, Double> firstGeneration = null;
             if (version.generation > 1) {
                 Optional<Evaluation> before = Evaluation.of(campaignId, version.generation - 1);
                 if (before.isEmpty()) {
@@ -116,19 +119,20 @@ public class Evaluations {
                             campaignId, version.generation, version.generation - 1);
                     break;
                 }
-                previous = before.get().metrics();
-                firstGeneration = Evaluation.of(campaignId, 1).map(Evaluation::metrics).orElse(null);
+                previous = valuesOf(before.get());
+                firstGeneration = Evaluation.of(campaignId, 1).map(this::valuesOf).orElse(null);
             }
-            if (metrics == null) {
-                metrics = metricsFor(json.read(reference.referenceSeeds, SEEDS), json.read(reference.heldOutSeeds, SEEDS));
+            CollapseBaseline baseline = baselines.of(reference);
+            if (generationZero == null) {
+                generationZero = referenceValues(reference, baseline);
             }
-            Metrics current = metrics.measure(VersionMetrics.recordTexts(json.read(version.records, RECORDS)));
+            CollapseMeasurement measured = baseline.measure(VersionMetrics.recordCorpus(json.read(version.records, RECORDS)));
+            Metrics current = CollapsePolicy.metricsOf(measured.values());
             GenerationPlan plan = json.read(version.plan, GenerationPlan.class);
             var planValues = new PlanValues(plan.inBreadthShare(), plan.sampling().temperature(),
                     plan.curation().anchorRatio(), plan.curation().nearDuplicateThreshold());
-            // Tails are judged by what the loop keeps after generation 1 (see FeedbackPolicy).
-            Metrics tailBaseline = firstGeneration != null ? firstGeneration : current;
-            Assessment assessment = policy.assess(reference.metrics(), tailBaseline, previous, current, planValues);
+            // Tails, diversity and length are judged by what the loop keeps after generation 1 (see CollapsePolicy).
+            Assessment assessment = policy.assess(generationZero, firstGeneration, previous, measured.values(), planValues);
 
             var evaluation = new Evaluation();
             evaluation.id = UUID.randomUUID();
@@ -136,6 +140,7 @@ public class Evaluations {
             evaluation.campaignId = campaignId;
             evaluation.generation = version.generation;
             evaluation.setMetrics(current);
+            evaluation.collapseMetrics = json.write(measured);
             evaluation.verdict = Verdict.valueOf(assessment.health().name());
             evaluation.reasons = json.write(assessment.reasons());
             evaluation.adjustments = json.write(assessment.changes().stream()
@@ -149,7 +154,29 @@ public class Evaluations {
         return evaluated;
     }
 
-    private VersionMetrics metricsFor(List<SeedRecord> reference, List<SeedRecord> heldOut) {
-        return new VersionMetrics(reference, heldOut, config.ngramOrder(), config.tail().n(), config.tail().maxCount());
+    /** Every metric of an evaluation; the six loop metrics for an evaluation stored before the richer ones. */
+    Map<String, Double> valuesOf(Evaluation evaluation) {
+        if (evaluation.collapseMetrics != null) {
+            return json.read(evaluation.collapseMetrics, CollapseMeasurement.class).values();
+        }
+        return sixOf(evaluation.metrics());
+    }
+
+    private Map<String, Double> referenceValues(CampaignReference reference, CollapseBaseline baseline) {
+        if (reference.collapseMetrics == null) {
+            reference.collapseMetrics = json.write(baseline.measureReference());
+        }
+        return json.read(reference.collapseMetrics, CollapseMeasurement.class).values();
+    }
+
+    static Map<String, Double> sixOf(Metrics m) {
+        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        values.put("distinct1", m.distinct1());
+        values.put("distinct2", m.distinct2());
+        values.put("unigramEntropy", m.unigramEntropy());
+        values.put("tailCoverage", m.tailCoverage());
+        values.put("heldOutPerplexity", m.heldOutPerplexity());
+        values.put("meanWords", m.meanWords());
+        return values;
     }
 }

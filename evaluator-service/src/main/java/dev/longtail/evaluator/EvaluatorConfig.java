@@ -1,8 +1,13 @@
 package dev.longtail.evaluator;
 
+import dev.longtail.core.feedback.CollapseThresholds;
 import dev.longtail.core.feedback.FeedbackThresholds;
+import dev.longtail.core.metrics.CollapseSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Typed configuration of the evaluator: the verdict's limits and how the metrics are measured. */
 @ConfigMapping(prefix = "longtail.evaluator")
@@ -17,6 +22,19 @@ public interface EvaluatorConfig {
 
     /** The limits of the verdict (see {@link FeedbackThresholds}; defaults equal its DEFAULTS). */
     Feedback feedback();
+
+    /** How the richer collapse metrics are measured (sample sizes, embeddings, clusters, bins). */
+    MetricsSettings metrics();
+
+    /** Limits of the collapse signals beyond the six loop metrics. */
+    Collapse collapse();
+
+    /** Downstream evaluation as a Kubernetes Job per dataset version (off by default). */
+    Downstream downstream();
+
+    /** Upper bound on the records of one uploaded dataset (POST /api/v1/evaluations), reference included. */
+    @WithDefault("50000")
+    int maxUploadRecords();
 
     /** How often evaluations not yet acknowledged by the broker are sent again. */
     @WithDefault("5s")
@@ -52,5 +70,132 @@ public interface EvaluatorConfig {
             return new FeedbackThresholds(driftingPerplexityRatio(), collapsingPerplexityRatio(),
                     driftingTailCoverageRatio(), collapsingTailCoverageRatio(), distinct2DropTolerance());
         }
+    }
+
+    /** Measurement settings; see {@link CollapseSettings}. */
+    interface MetricsSettings {
+        /** Texts drawn (seeded) for Self-BLEU; each is scored against the others of the sample. */
+        @WithDefault("500")
+        int selfBleuSample();
+
+        /** BLEU order of Self-BLEU. */
+        @WithDefault("4")
+        int selfBleuMaxN();
+
+        /** Texts embedded per corpus (seeded sample); 0 turns the embedding metrics off. */
+        @WithDefault("1000")
+        int embeddingSample();
+
+        /** k of the k-means clustering of the reference embeddings (rare clusters). */
+        @WithDefault("16")
+        int clusters();
+
+        /** Bins of the length and per-sample perplexity histograms (quantiles of the real data). */
+        @WithDefault("10")
+        int histogramBins();
+
+        /** Seed of every sample drawn. */
+        @WithDefault("42")
+        long seed();
+
+        /** Reference baselines (generation-0 model, embeddings, clusters) kept in memory. */
+        @WithDefault("8")
+        int cachedCampaigns();
+    }
+
+    /** See {@link CollapseThresholds}; defaults equal its DEFAULTS. */
+    interface Collapse {
+        @WithDefault("0.10")
+        double selfBleuRiseTolerance();
+
+        @WithDefault("0.8")
+        double driftingVendiRatio();
+
+        @WithDefault("0.5")
+        double collapsingVendiRatio();
+
+        @WithDefault("0.7")
+        double driftingLengthRatio();
+
+        @WithDefault("0.4")
+        double collapsingLengthRatio();
+
+        @WithDefault("2")
+        double collapsingMedianWords();
+
+        @WithDefault("0.2")
+        double overProbableRise();
+
+        @WithDefault("0.1")
+        double implausibleRise();
+
+        @WithDefault("0.5")
+        double driftingRareClusterRatio();
+
+        @WithDefault("0.5")
+        double driftingMinorityRatio();
+
+        @WithDefault("2.0")
+        double driftingFrechetRatio();
+
+        default CollapseThresholds thresholds() {
+            return new CollapseThresholds(selfBleuRiseTolerance(), driftingVendiRatio(), collapsingVendiRatio(),
+                    driftingLengthRatio(), collapsingLengthRatio(), collapsingMedianWords(), overProbableRise(),
+                    implausibleRise(), driftingRareClusterRatio(), driftingMinorityRatio(), driftingFrechetRatio());
+        }
+    }
+
+    /**
+     * A Kubernetes Job per evaluated version that fine-tunes or evaluates a model on it. The container gets the
+     * dataset's location in LONGTAIL_DATASET_URL (and campaign, generation, version ids) and writes its result, a
+     * JSON object of numbers, to /dev/termination-log, which the evaluator reads from the pod's status.
+     */
+    interface Downstream {
+        /** Off by default: the loop does not need a cluster. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Namespace of the Jobs (the evaluator's ServiceAccount needs the Role in k8s/). */
+        @WithDefault("longtail")
+        String namespace();
+
+        /** Container image of the job. */
+        @WithDefault("ghcr.io/longtail/downstream-eval:latest")
+        String image();
+
+        /** Command of the container (empty: the image's entrypoint). */
+        Optional<List<String>> command();
+
+        /** Location template of the dataset version; {id} becomes the dataset version id. */
+        @WithDefault("http://evaluator-service:8084/api/v1/dataset-versions/{id}/records.jsonl")
+        String datasetLocation();
+
+        /** CPU request and limit, e.g. "1" or "500m". */
+        @WithDefault("1")
+        String cpu();
+
+        /** Memory request and limit. */
+        @WithDefault("2Gi")
+        String memory();
+
+        /** nvidia.com/gpu limit; 0 asks for none. */
+        @WithDefault("0")
+        int gpus();
+
+        /** The job's wall-clock limit (activeDeadlineSeconds) and how long the evaluator waits for it. */
+        @WithDefault("30m")
+        Duration timeout();
+
+        /** ttlSecondsAfterFinished: Kubernetes deletes the finished Job (and its pods) after this. */
+        @WithDefault("1h")
+        Duration ttlAfterFinished();
+
+        /** Retries of a failed pod (backoffLimit). */
+        @WithDefault("0")
+        int backoffLimit();
+
+        /** How often open jobs are checked. */
+        @WithDefault("10s")
+        String pollEvery();
     }
 }

@@ -30,10 +30,15 @@ public class EvaluatorConsumer {
 
     private final Evaluations evaluations;
     private final EvaluationPublisher publisher;
+    private final CampaignGauges gauges;
+    private final DownstreamJobs downstream;
 
-    public EvaluatorConsumer(Evaluations evaluations, EvaluationPublisher publisher) {
+    public EvaluatorConsumer(Evaluations evaluations, EvaluationPublisher publisher, CampaignGauges gauges,
+            DownstreamJobs downstream) {
         this.evaluations = evaluations;
         this.publisher = publisher;
+        this.gauges = gauges;
+        this.downstream = downstream;
     }
 
     @Incoming(CAMPAIGNS_STARTED)
@@ -62,8 +67,22 @@ public class EvaluatorConsumer {
         publishAll(withRetry(() -> evaluations.recordVersion(campaignId, sealed)));
     }
 
+    /** After commit: publish, update the gauges, submit the downstream jobs (none of which may stop the loop). */
     private void publishAll(List<UUID> evaluationIds) {
         evaluationIds.forEach(publisher::publish);
+        for (UUID id : evaluationIds) {
+            try {
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+                    Evaluation e = Evaluation.findById(id);
+                    if (e != null) {
+                        gauges.update(e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "gauges not updated for evaluation %s", id);
+            }
+            downstream.submit(id);
+        }
     }
 
     private static void validate(DatasetSealed sealed) {

@@ -13,11 +13,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import dev.longtail.core.metrics.CollapseMeasurement;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The campaign report (reference and every evaluated generation) and single evaluations. */
+/** The campaign report (JSON and HTML), single evaluations, and evaluations of uploaded datasets. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
@@ -32,10 +34,30 @@ public class ReportResource {
     };
 
     private final JsonColumns json;
+    private final UploadEvaluations uploads;
 
-    public ReportResource(JsonColumns json) {
+    public ReportResource(JsonColumns json, UploadEvaluations uploads) {
         this.json = json;
+        this.uploads = uploads;
     }
+
+    /**
+     * A platform's own dataset against its own reference, outside any campaign. Multipart form: {@code dataset}
+     * and {@code reference} (JSONL, required), {@code heldOut} (JSONL, optional: else every fifth reference
+     * record is held out).
+     */
+    @jakarta.ws.rs.POST
+    @Path("/evaluations")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    public UploadEvaluations.UploadEvaluation evaluateUpload(
+            @org.jboss.resteasy.reactive.RestForm("dataset") org.jboss.resteasy.reactive.multipart.FileUpload dataset,
+            @org.jboss.resteasy.reactive.RestForm("reference") org.jboss.resteasy.reactive.multipart.FileUpload reference,
+            @org.jboss.resteasy.reactive.RestForm("heldOut") org.jboss.resteasy.reactive.multipart.FileUpload heldOut) {
+        return uploads.evaluate(dataset, reference, heldOut);
+    }
+
+    private static final TypeReference<Map<String, Double>> NUMBERS = new TypeReference<>() {
+    };
 
     @GET
     @Path("/campaigns/{id}/report")
@@ -45,20 +67,53 @@ public class ReportResource {
         if (reference == null) {
             throw ProblemException.notFound("campaign", id);
         }
+        CollapseMeasurement referenceMeasurement = reference.collapseMetrics == null ? null
+                : json.read(reference.collapseMetrics, CollapseMeasurement.class);
+        Map<String, Double> generation0 = referenceMeasurement != null ? referenceMeasurement.values()
+                : Evaluations.sixOf(reference.metrics());
+        Map<String, Double> previous = generation0;
         List<CampaignReport.Row> rows = new ArrayList<>();
         for (Evaluation e : Evaluation.ofCampaign(campaignId)) {
             DatasetVersion v = DatasetVersion.findById(e.datasetVersionId);
             GenerationPlan plan = json.read(v.plan, GenerationPlan.class);
+            CollapseMeasurement measured = e.collapseMetrics == null ? null
+                    : json.read(e.collapseMetrics, CollapseMeasurement.class);
+            Map<String, Double> values = measured != null ? measured.values() : Evaluations.sixOf(e.metrics());
             rows.add(new CampaignReport.Row(e.generation, v.id.toString(), v.generated, v.accepted, v.rejected, v.failed,
                     json.read(v.rejectedByReason, REASON_COUNTS), v.anchorRecords, v.recordCount,
                     CampaignReport.MetricsView.of(e.metrics()),
                     new CampaignReport.PlanView(plan.inBreadthShare(), plan.sampling().temperature(),
                             plan.curation().anchorRatio(), plan.curation().nearDuplicateThreshold()),
-                    e.verdict.name(), json.read(e.reasons, STRINGS), json.read(e.adjustments, ADJUSTMENTS)));
+                    e.verdict.name(), json.read(e.reasons, STRINGS), json.read(e.adjustments, ADJUSTMENTS),
+                    CampaignReport.CollapseView.of(measured), CampaignReport.MetricChange.of(values, generation0, previous),
+                    downstream(e)));
+            previous = values;
         }
         int referenceRecords = json.read(reference.referenceSeeds, SEEDS).size();
         return new CampaignReport(campaignId, reference.generations, rows.size(), rows.size() == reference.generations,
-                new CampaignReport.Reference(referenceRecords, CampaignReport.MetricsView.of(reference.metrics())), rows);
+                new CampaignReport.Reference(referenceRecords, CampaignReport.MetricsView.of(reference.metrics()),
+                        CampaignReport.CollapseView.of(referenceMeasurement)), rows);
+    }
+
+    /** The same report as a page for people: a chart per metric across generations, verdicts and adjustments. */
+    @GET
+    @Path("/campaigns/{id}/report.html")
+    @Produces(MediaType.TEXT_HTML)
+    public String reportPage(@PathParam("id") String id) {
+        return ReportPage.render(report(id));
+    }
+
+    /** The page at the report's own address for a browser (Accept: text/html); JSON stays the default. */
+    @GET
+    @Path("/campaigns/{id}/report")
+    @Produces(MediaType.TEXT_HTML)
+    public String reportForBrowser(@PathParam("id") String id) {
+        return reportPage(id);
+    }
+
+    private CampaignReport.DownstreamView downstream(Evaluation e) {
+        return DownstreamJob.ofEvaluation(e.id).map(j -> new CampaignReport.DownstreamView(j.jobName, j.status.name(),
+                j.detail, j.result == null ? null : json.read(j.result, NUMBERS))).orElse(null);
     }
 
     @GET
