@@ -19,12 +19,19 @@ public final class ReportTable {
     private static final int REJECTED_WIDTH = 14;
     private static final int MIN_ADJUSTMENT_WIDTH = 20;
 
-    private static final Map<String, String> REASONS = Map.of(
-            "NEAR_DUPLICATE", "near-dup",
-            "EXACT_DUPLICATE", "exact-dup",
-            "TOO_SHORT", "short",
-            "TOO_LONG", "long",
-            "DEGENERATE", "degenerate");
+    private static final Map<String, String> REASONS = Map.ofEntries(
+            Map.entry("NEAR_DUPLICATE", "near-dup"),
+            Map.entry("EXACT_DUPLICATE", "exact-dup"),
+            Map.entry("SEMANTIC_DUPLICATE", "semantic-dup"),
+            Map.entry("INSTRUCTION_NOT_NOVEL", "rouge-l"),
+            Map.entry("TOO_SHORT", "short"),
+            Map.entry("TOO_LONG", "long"),
+            Map.entry("DEGENERATE", "degenerate"),
+            Map.entry("NON_ALPHABETIC", "non-alpha"),
+            Map.entry("REFUSAL", "refusal"),
+            Map.entry("TEMPLATE_LEAK", "template"),
+            Map.entry("BAD_INSTRUCTION", "bad-instr"),
+            Map.entry("UNSUPPORTED_MODALITY", "modality"));
 
     private static final Map<String, String> PARAMETERS = Map.of(
             "evolution.inBreadthShare", "in-breadth",
