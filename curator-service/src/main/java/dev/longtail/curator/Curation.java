@@ -9,10 +9,13 @@ import dev.longtail.contracts.RecordSource;
 import dev.longtail.contracts.SampleGenerated;
 import dev.longtail.contracts.SampleStatus;
 import dev.longtail.contracts.SeedRecord;
-import dev.longtail.core.curation.AnchorMixer;
-import dev.longtail.core.curation.CurationThresholds;
+import dev.longtail.core.curation.AnchorPolicy;
+import dev.longtail.core.curation.CurationConfig;
+import dev.longtail.core.curation.CurationSample;
 import dev.longtail.core.curation.Decision;
-import dev.longtail.core.dedup.TextFingerprint;
+import dev.longtail.core.curation.SampleVerdict;
+import dev.longtail.core.dedup.Fingerprint;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -38,14 +41,19 @@ public class Curation {
 
     private final CampaignLocks locks;
     private final CurationSessions sessions;
-    private final CuratorConfig config;
+    private final CurationSettings settings;
+    private final AnchorPolicies anchorPolicies;
     private final JsonColumns json;
+    private final MeterRegistry registry;
 
-    public Curation(CampaignLocks locks, CurationSessions sessions, CuratorConfig config, JsonColumns json) {
+    public Curation(CampaignLocks locks, CurationSessions sessions, CurationSettings settings,
+            AnchorPolicies anchorPolicies, JsonColumns json, MeterRegistry registry) {
         this.locks = locks;
         this.sessions = sessions;
-        this.config = config;
+        this.settings = settings;
+        this.anchorPolicies = anchorPolicies;
         this.json = json;
+        this.registry = registry;
     }
 
     /**
@@ -104,26 +112,30 @@ public class Curation {
                     ? "generation failed" : sample.failureReason();
             decision.stage = SampleDecision.STAGE_GENERATION;
         } else {
-            var session = sessions.of(campaignId);
-            // decide() remembers an accepted sample in the session itself
-            Decision verdict = session.decide(sample.sampleId(), decision.instruction, sample.output(), thresholds(sample.plan()));
-            decision.status = verdict.accepted() ? SampleDecision.Status.ACCEPTED : SampleDecision.Status.REJECTED;
-            decision.reason = verdict.reason() == null ? null : verdict.reason().name();
-            decision.stage = verdict.stage();
-            decision.score = verdict.score();
-            decision.threshold = verdict.threshold();
-            // the same key the session uses for exact duplicates, kept so that a reviewer can group them
-            decision.fingerprint = TextFingerprint.of(nullToEmpty(decision.instruction) + "\n" + sample.output());
+            CurationConfig config = settings.forLoop(sample.plan());
+            var pipeline = sessions.of(campaignId, config);
+            var candidate = new CurationSample(sample.sampleId(), decision.instruction, decision.input, sample.output());
+            SampleVerdict verdict;
+            synchronized (pipeline) {
+                // curate() remembers an accepted sample in the pipeline itself
+                verdict = pipeline.curate(candidate, config);
+            }
+            Decision d = verdict.decision();
+            decision.status = d.accepted() ? SampleDecision.Status.ACCEPTED : SampleDecision.Status.REJECTED;
+            decision.reason = d.reason() == null ? null : d.reason().name();
+            decision.stage = d.stage();
+            decision.score = d.score();
+            decision.threshold = d.threshold();
+            decision.duplicateOf = verdict.duplicateOf();
+            decision.scores = verdict.scores().isEmpty() ? null : json.write(verdict.scores());
+            // the exact-duplicate key of the sample, kept so that a reviewer can group duplicates
+            decision.fingerprint = Fingerprint.of(candidate.fullText()).hex();
         }
         decision.persist();
+        // counted per decision made (a rolled-back transaction is retried and counted again: a rate, not a ledger)
+        registry.counter("longtail.curator.decisions", "status", decision.status.name(),
+                "stage", decision.stage == null ? "none" : decision.stage).increment();
         return trySeal(campaignId, sample.generation());
-    }
-
-    /** The core's thresholds for one sample: the plan's curation policy and the configured degeneracy limit. */
-    CurationThresholds thresholds(GenerationPlan plan) {
-        var policy = plan.curation();
-        return new CurationThresholds(policy.nearDuplicateThreshold(), policy.minWords(), policy.maxWords(),
-                config.maxRepeatedNgramShare());
     }
 
     /** Samples of one generation must agree on its size, or completeness could never be decided. */
@@ -189,8 +201,14 @@ public class Curation {
 
         GenerationPlan plan = json.read(decisions.get(0).plan, GenerationPlan.class);
         List<SeedRecord> pool = json.read(reference.referenceSeeds, SEED_LIST);
-        int anchorCount = AnchorMixer.anchorCount(accepted, plan.curation().anchorRatio(), pool.size());
-        List<SeedRecord> anchors = AnchorMixer.choose(pool, anchorCount, anchorSeed(campaignId, generation));
+        AnchorPolicy policy = anchorPolicies.of(campaignId);
+        List<SampleDecision> earlier = policy == AnchorPolicy.ACCUMULATE || policy == AnchorPolicy.ACCUMULATE_SUBSAMPLE
+                ? SampleDecision.list("campaignId = ?1 and generation < ?2 and status = ?3 order by generation, sampleId",
+                        campaignId, generation, SampleDecision.Status.ACCEPTED)
+                : List.of();
+        List<Object> current = new ArrayList<>(acceptedSamples);
+        AnchorPolicy.Mix<Object> mix = policy.mix(current, new ArrayList<>(earlier), new ArrayList<>(pool),
+                plan.curation().anchorRatio(), anchorSeed(campaignId, generation));
 
         var version = new DatasetVersion();
         version.id = UUID.randomUUID();
@@ -201,30 +219,36 @@ public class Curation {
         version.rejected = rejected;
         version.failed = failed;
         version.rejectedByReason = json.write(rejectedByReason);
-        version.anchorRecords = anchors.size();
+        version.anchorRecords = mix.real().size();
+        version.anchorPolicy = policy.name();
         version.plan = decisions.get(0).plan;
         version.sealedAt = Instant.now();
         version.persistAndFlush();
 
         int position = 0;
-        for (SampleDecision d : acceptedSamples) {
+        for (Object o : mix.synthetic()) {
+            SampleDecision d = (SampleDecision) o;
             var record = record(version.id, position++, d.sampleId, RecordSource.SYNTHETIC, d.seedId, d.parentSeedId,
                     d.operator, d.category);
             record.instruction = d.instruction;
             record.input = d.input;
             record.output = d.output;
+            record.generation = d.generation;
             record.persist();
         }
-        for (SeedRecord seed : anchors) {
+        for (Object o : mix.real()) {
+            SeedRecord seed = (SeedRecord) o;
             var record = record(version.id, position++, seed.seedId(), RecordSource.REAL, seed.seedId(), null, null,
                     seed.category());
             record.instruction = seed.instruction();
             record.input = seed.input();
             record.output = seed.output();
+            record.generation = 0;
             record.persist();
         }
+        int anchorsSize = mix.real().size();
         LOG.infof("sealed campaign %s generation %d: %d generated, %d accepted, %d rejected %s, %d failed, %d anchors",
-                campaignId, generation, version.generated, accepted, rejected, rejectedByReason, failed, anchors.size());
+                campaignId, generation, version.generated, accepted, rejected, rejectedByReason, failed, anchorsSize);
         return Optional.of(version.id);
     }
 
@@ -240,10 +264,6 @@ public class Curation {
         record.operator = operator;
         record.category = category;
         return record;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     /** The anchors of a generation depend only on the campaign and the generation, so a re-seal picks the same. */

@@ -1,58 +1,73 @@
 package dev.longtail.curator;
 
-import dev.longtail.core.curation.CurationSession;
+import dev.longtail.core.curation.CurationConfig;
+import dev.longtail.core.curation.CurationPipeline;
+import dev.longtail.core.curation.CurationSample;
+import dev.longtail.embeddings.HnswVectorIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The in-memory curation session of each campaign (the MinHash index and fingerprints of its accepted
- * samples). A session is only a cache: on a miss (first sample, restart, or a rolled-back transaction) it is
- * rebuilt from the accepted decisions in the database, so decisions never depend on the process's history.
+ * The in-memory curation pipeline of each campaign (the novelty state of its accepted samples). A pipeline is only a
+ * cache: on a miss (first sample, restart, a rolled-back transaction, changed hashing settings) it is rebuilt from
+ * the accepted decisions in the database, so decisions never depend on the process's history. Callers synchronise on
+ * the returned pipeline while they use it.
  */
 @ApplicationScoped
 public class CurationSessions {
 
-    private final CuratorConfig config;
-    private final Map<String, CurationSession> sessions = new ConcurrentHashMap<>();
+    private record Entry(CurationPipeline pipeline) {
+    }
 
-    public CurationSessions(CuratorConfig config) {
-        this.config = config;
+    private final LazyEmbedder embedder;
+    private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
+
+    public CurationSessions(LazyEmbedder embedder) {
+        this.embedder = embedder;
     }
 
     /**
-     * The campaign's session; call it inside the transaction that holds the campaign's lock. A cached session
-     * that does not hold exactly the accepted decisions of the database (another instance curated the
-     * campaign while its partition was elsewhere) is rebuilt.
+     * The campaign's pipeline for a configuration; call it inside the transaction that holds the campaign's lock. A
+     * cached pipeline that does not hold exactly the accepted decisions of the database (another instance curated
+     * the campaign while its partition was elsewhere), hashes differently, or lacks the embeddings the semantic stage
+     * now needs, is rebuilt.
      */
-    public CurationSession of(String campaignId) {
-        CurationSession cached = sessions.get(campaignId);
-        if (cached != null && cached.acceptedCount() == acceptedInDatabase(campaignId)) {
-            return cached;
+    public CurationPipeline of(String campaignId, CurationConfig config) {
+        Entry cached = sessions.get(campaignId);
+        boolean needEmbeddings = config.semanticEnabled();
+        if (cached != null && cached.pipeline().hashing().sameHashing(config)
+                && cached.pipeline().acceptedCount() == acceptedInDatabase(campaignId)
+                && (!needEmbeddings || cached.pipeline().embeddedCount() == cached.pipeline().acceptedCount())) {
+            return cached.pipeline();
         }
-        CurationSession rebuilt = rebuild(campaignId);
+        Entry rebuilt = rebuild(campaignId, config, needEmbeddings);
         sessions.put(campaignId, rebuilt);
-        return rebuilt;
+        return rebuilt.pipeline();
     }
 
     private static long acceptedInDatabase(String campaignId) {
         return SampleDecision.count("campaignId = ?1 and status = ?2", campaignId, SampleDecision.Status.ACCEPTED);
     }
 
-    /** Drops the campaign's session, e.g. after a transaction that changed it rolled back. */
+    /** Drops the campaign's pipeline, e.g. after a transaction that changed it rolled back. */
     public void forget(String campaignId) {
         sessions.remove(campaignId);
     }
 
-    private CurationSession rebuild(String campaignId) {
-        var minhash = config.minhash();
-        var session = new CurationSession(minhash.permutations(), minhash.shingleSize(), minhash.seed());
+    /** Drops every cached pipeline (hashing settings changed). */
+    public void forgetAll() {
+        sessions.clear();
+    }
+
+    private Entry rebuild(String campaignId, CurationConfig config, boolean embed) {
+        var pipeline = new CurationPipeline(config, embedder, HnswVectorIndex::new);
         List<SampleDecision> accepted = SampleDecision.list(
                 "campaignId = ?1 and status = ?2 order by decidedAt, sampleId", campaignId, SampleDecision.Status.ACCEPTED);
-        for (SampleDecision d : accepted) {
-            session.remember(d.sampleId, d.instruction, d.output);
-        }
-        return session;
+        List<CurationSample> samples = accepted.stream()
+                .map(d -> new CurationSample(d.sampleId, d.instruction, d.input, d.output)).toList();
+        pipeline.remember(samples, embed);
+        return new Entry(pipeline);
     }
 }

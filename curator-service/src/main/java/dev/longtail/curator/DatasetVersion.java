@@ -36,6 +36,10 @@ public class DatasetVersion extends PanacheEntityBase {
     @Column(name = "anchor_records", nullable = false)
     public int anchorRecords;
 
+    /** How real data entered the version ({@link dev.longtail.core.curation.AnchorPolicy}). */
+    @Column(name = "anchor_policy", nullable = false)
+    public String anchorPolicy = "RATIO";
+
     /** JSON of the {@link dev.longtail.contracts.GenerationPlan} of the generation. */
     @Column(nullable = false)
     public String plan;

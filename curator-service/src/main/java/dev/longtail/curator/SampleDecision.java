@@ -56,6 +56,13 @@ public class SampleDecision extends PanacheEntityBase {
     public String output;
     public String fingerprint;
 
+    /** The accepted sample a duplicate-stage rejection points at. */
+    @Column(name = "duplicate_of")
+    public String duplicateOf;
+
+    /** JSON object from stage name to score, for every novelty stage that ran. */
+    public String scores;
+
     /** JSON of {@link dev.longtail.contracts.Provenance}, null for failed samples without one. */
     public String provenance;
 

@@ -47,6 +47,9 @@ public class VersionRecord extends PanacheEntityBase {
     public String input;
     public String output;
 
+    /** Generation the record comes from (0 for real data); null for versions sealed before it was recorded. */
+    public Integer generation;
+
     public static List<VersionRecord> ofVersion(UUID datasetVersionId) {
         return list("datasetVersionId = ?1 order by position", datasetVersionId);
     }
