@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Command line of the benchmarks: {@code collapse --out DIR [--corpus FILE] [--generations N] [--seeds N]
- * [--first-seed N] [--regimes a,b] [--candidate-factor N] [--threads N] [--max-articles N]}.
+ * [--first-seed N] [--regimes a,b] [--candidate-factor N] [--threads N] [--max-articles N] [--units U]
+ * [--carry-over S] [--min-attested S] [--novel-penalty X] [--smoothing A]}.
  */
 public final class BenchMain {
 
@@ -28,6 +29,14 @@ public final class BenchMain {
               --candidate-factor N   longtail's candidate tokens per generation, in budgets B (default 10)
               --threads N            regimes run in parallel on N threads (default 1)
               --max-articles N       use only the first N articles of the corpus (default all)
+            longtail's selection (libs/core SelectionSettings; defaults = SelectionSettings.DEFAULTS):
+              --units U              lines | sentences: whole candidate lines, or whole sentences packed into
+                                     lines of real length (default sentences)
+              --carry-over S         largest share of the synthetic part carried over from the previous
+                                     generation's synthetic lines, 0 = all fresh (default 0.6)
+              --min-attested S       drop sentences whose bigrams/trigrams real-train attests less than S (default 0)
+              --novel-penalty X      gain subtracted per n-gram real-train lacks; negative = bonus (default -10)
+              --smoothing A          smoothing of the profile-matching objective (default 0.02)
             """;
 
     private BenchMain() {
@@ -76,6 +85,7 @@ public final class BenchMain {
         int candidateFactor = d.candidateFactor();
         int threads = d.threads();
         int maxArticles = d.maxArticles();
+        SelectionSettings selection = d.selection();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -91,6 +101,15 @@ public final class BenchMain {
                 case "--candidate-factor" -> candidateFactor = positive(flag, value);
                 case "--threads" -> threads = positive(flag, value);
                 case "--max-articles" -> maxArticles = positive(flag, value);
+                case "--units" -> selection = selection.withUnits(switch (value) {
+                    case "lines" -> SelectionSettings.Unit.LINE;
+                    case "sentences" -> SelectionSettings.Unit.SENTENCE;
+                    default -> throw new IllegalArgumentException("--units must be lines or sentences, was '" + value + "'");
+                });
+                case "--carry-over" -> selection = selection.withMaxCarriedShare(share(flag, value));
+                case "--min-attested" -> selection = selection.withMinAttestedShare(share(flag, value));
+                case "--novel-penalty" -> selection = selection.withNovelPenalty(number(flag, value));
+                case "--smoothing" -> selection = selection.withSmoothing(number(flag, value));
                 case "--regimes" -> {
                     regimes = new ArrayList<>();
                     for (String r : value.split(",")) {
@@ -108,7 +127,7 @@ public final class BenchMain {
             throw new IllegalArgumentException("--out DIR is required");
         }
         return new CollapseSettings(corpus, out, generations, seeds, firstSeed, d.order(), d.realShare(),
-                candidateFactor, List.copyOf(regimes), threads, maxArticles, SelectionSettings.DEFAULTS);
+                candidateFactor, List.copyOf(regimes), threads, maxArticles, selection);
     }
 
     /**
@@ -118,6 +137,22 @@ public final class BenchMain {
     static Path defaultCorpus() {
         String home = System.getProperty("longtail.home", ".");
         return Path.of(home).toAbsolutePath().normalize().resolve("../shared/data/wikitext-2/valid.txt").normalize();
+    }
+
+    private static double number(String flag, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, was '" + value + "'");
+        }
+    }
+
+    private static double share(String flag, String value) {
+        double share = number(flag, value);
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException(flag + " must be in [0, 1], was " + value);
+        }
+        return share;
     }
 
     private static int positive(String flag, String value) {

@@ -5,6 +5,8 @@ import dev.longtail.core.metrics.DiversityMetrics;
 import dev.longtail.core.metrics.TailCoverage;
 import dev.longtail.core.metrics.UnigramDivergence;
 import dev.longtail.core.selection.ReferenceCopies;
+import dev.longtail.core.selection.TailPreservingCuration;
+import dev.longtail.core.text.NGrams;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -77,7 +79,7 @@ public final class CollapseBenchmark {
 
         Evaluation evaluation = new Evaluation(train, heldOut, vocabulary, settings.order());
         KneserNeyModel model0 = KneserNeyModel.train(train, settings.order(), vocabulary);
-        GenerationRow row0 = evaluation.row(0, model0, new TrainingSet(train, List.of(), 0), Map.of(), "", 0);
+        GenerationRow row0 = evaluation.row(0, model0, new TrainingSet(train, List.of(), 0), null, Map.of(), "", 0);
         log.accept(String.format(Locale.ROOT, "generation 0: held-out perplexity %.1f", row0.perplexity()));
 
         int maxLine = train.stream().mapToInt(List::size).max().orElse(100);
@@ -139,12 +141,14 @@ public final class CollapseBenchmark {
         rows.add(row0);
         Map<List<String>, Boolean> copyMemo = new IdentityHashMap<>();
         KneserNeyModel previous = model0;
+        TrainingSet previousSet = null;
         for (int g = 1; g <= settings.generations(); g++) {
             long t0 = System.nanoTime();
             TrainingSet set = regime.next(g, previous, random);
             KneserNeyModel model = KneserNeyModel.train(set.lines(), settings.order(), evaluation.vocabulary);
             String verdict = regime instanceof LongtailRegime l ? l.lastVerdict() : "";
-            GenerationRow row = evaluation.row(g, model, set, copyMemo, verdict, (System.nanoTime() - t0) / 1e9);
+            GenerationRow row = evaluation.row(g, model, set, previousSet, copyMemo, verdict, (System.nanoTime() - t0) / 1e9);
+            previousSet = set;
             rows.add(row);
             log.accept(String.format(Locale.ROOT,
                     "seed %d %-10s g%-2d ppl %8.1f  tail %.3f  distinct-2 %.3f  JS %.4f  words/line %5.1f  tokens %8d  candidates %8d  real %.3f  %s %.1fs",
@@ -162,6 +166,7 @@ public final class CollapseBenchmark {
         final Set<String> vocabulary;
         final TailCoverage tail;
         final ReferenceCopies copies;
+        final Set<String> realBigrams = new HashSet<>();
 
         Evaluation(List<List<String>> train, List<List<String>> heldOut, Set<String> vocabulary, int order) {
             this.train = train;
@@ -169,10 +174,54 @@ public final class CollapseBenchmark {
             this.vocabulary = vocabulary;
             this.tail = TailCoverage.ofReference(train, TAIL_ORDER, TAIL_MAX_COUNT);
             this.copies = new ReferenceCopies(train, COPY_SHINGLE, COPY_THRESHOLD);
+            for (List<String> line : train) {
+                realBigrams.addAll(NGrams.of(line, 2));
+            }
         }
 
-        GenerationRow row(int generation, KneserNeyModel model, TrainingSet set, Map<List<String>, Boolean> copyMemo,
-                          String verdict, double seconds) {
+        /** Distinct bigrams that real-train also has, per bigram of the lines (distinct-2 without the noise). */
+        double attestedDistinct2(List<List<String>> lines) {
+            Set<String> distinct = new HashSet<>();
+            long total = 0;
+            for (List<String> line : lines) {
+                List<String> grams = NGrams.of(line, 2);
+                total += grams.size();
+                for (String gram : grams) {
+                    if (realBigrams.contains(gram)) {
+                        distinct.add(gram);
+                    }
+                }
+            }
+            return total == 0 ? 0 : (double) distinct.size() / total;
+        }
+
+        /** Synthetic tokens in sentences the previous set's synthetic part already held, per synthetic token. */
+        static double carriedShare(TrainingSet set, TrainingSet previous) {
+            if (previous == null || previous.synthetic().isEmpty()) {
+                return 0;
+            }
+            Set<List<String>> before = new HashSet<>();
+            for (List<String> line : previous.synthetic()) {
+                for (int[] span : TailPreservingCuration.sentences(line)) {
+                    before.add(line.subList(span[0], span[1]));
+                }
+            }
+            long carried = 0;
+            long total = 0;
+            for (List<String> line : set.synthetic()) {
+                for (int[] span : TailPreservingCuration.sentences(line)) {
+                    int length = span[1] - span[0];
+                    total += length;
+                    if (before.contains(line.subList(span[0], span[1]))) {
+                        carried += length;
+                    }
+                }
+            }
+            return total == 0 ? 0 : (double) carried / total;
+        }
+
+        GenerationRow row(int generation, KneserNeyModel model, TrainingSet set, TrainingSet previous,
+                          Map<List<String>, Boolean> copyMemo, String verdict, double seconds) {
             List<List<String>> lines = set.lines();
             long tokens = set.tokens();
             long real = Corpus.tokens(set.real());
@@ -189,7 +238,8 @@ public final class CollapseBenchmark {
             return new GenerationRow(generation, model.perplexity(heldOut), DiversityMetrics.distinctN(lines, 2),
                     tail.coverageOf(lines), UnigramDivergence.jensenShannon(lines, train),
                     DiversityMetrics.meanWords(lines), tokens, lines.size(), set.candidateTokens(),
-                    tokens == 0 ? 0 : (double) real / tokens, verdict, seconds);
+                    tokens == 0 ? 0 : (double) real / tokens, verdict, seconds, attestedDistinct2(lines),
+                    carriedShare(set, previous));
         }
     }
 }

@@ -34,6 +34,8 @@ public final class CollapseReport {
             new Field("lines", "lines", r -> r.lines(), "%.0f"),
             new Field("candidate_tokens", "candidate tokens", r -> r.candidateTokens(), "%.0f"),
             new Field("real_share", "real share", GenerationRow::realShare, "%.3f"),
+            new Field("attested_distinct2", "attested distinct-2", GenerationRow::attestedDistinct2, "%.3f"),
+            new Field("carried_share", "carried share", GenerationRow::carriedShare, "%.3f"),
             new Field("seconds", "seconds", GenerationRow::seconds, "%.1f"));
 
     /** One target of the issue, measured. */
@@ -227,14 +229,15 @@ public final class CollapseReport {
 
         md.append(f("## Generation %d%n%n", last));
         md.append("| regime | held-out perplexity | D = ppl_").append(last).append(" / ppl_0 | tail coverage | distinct-2 "
-                + "| unigram JS (bits) | words/line | tokens | candidate tokens | real share |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + "| attested distinct-2 | unigram JS (bits) | words/line | tokens | candidate tokens | real share "
+                + "| carried share |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (String regime : s.regimes()) {
             md.append("| ").append(regime);
             md.append(" | ").append(cell(regime, last, FIELDS.get(0)));
             md.append(" | ").append(f("%.2f", degradation(regime)));
-            for (String key : List.of("tail_coverage", "distinct2", "js_divergence", "mean_line_length", "tokens",
-                    "candidate_tokens", "real_share")) {
+            for (String key : List.of("tail_coverage", "distinct2", "attested_distinct2", "js_divergence",
+                    "mean_line_length", "tokens", "candidate_tokens", "real_share", "carried_share")) {
                 md.append(" | ").append(cell(regime, last, field(key)));
             }
             md.append(" |\n");
@@ -253,7 +256,8 @@ public final class CollapseReport {
             md.append('\n');
         }
         md.append("![held-out perplexity and tail coverage by generation](collapse.svg)\n\n");
-        for (String key : List.of("perplexity", "tail_coverage", "distinct2", "mean_line_length", "js_divergence", "tokens", "candidate_tokens")) {
+        for (String key : List.of("perplexity", "tail_coverage", "distinct2", "attested_distinct2", "mean_line_length",
+                "js_divergence", "tokens", "candidate_tokens", "carried_share")) {
             Field field = field(key);
             md.append("## ").append(Character.toUpperCase(field.heading().charAt(0))).append(field.heading().substring(1))
                     .append(" by generation\n\n| generation |");

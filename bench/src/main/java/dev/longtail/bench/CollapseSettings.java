@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One run of the collapse benchmark: the corpus, how many generations and seeds, the model order, the real
- * share of anchor10 and of longtail, longtail's candidate factor, the regimes to run, worker threads.
+ * share of anchor10 and of longtail, longtail's candidate factor, the regimes to run, worker threads, and
+ * longtail's selection settings.
  */
 public record CollapseSettings(Path corpus, Path out, int generations, int seeds, long firstSeed, int order,
                                double realShare, int candidateFactor, List<String> regimes, int threads,

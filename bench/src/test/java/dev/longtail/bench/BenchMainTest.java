@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.longtail.core.selection.SelectionSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,20 @@ class BenchMainTest {
         assertEquals(10, s.generations());
         assertEquals(CollapseSettings.ALL_REGIMES, s.regimes());
         assertTrue(s.corpus().endsWith(Path.of("shared", "data", "wikitext-2", "valid.txt")), s.corpus().toString());
+    }
+
+    @Test
+    void shouldReadLongtailsSelectionKnobsAndDefaultToTheCoresSettings() {
+        assertEquals(SelectionSettings.DEFAULTS, BenchMain.parse(new String[] {"--out", "o"}).selection());
+        SelectionSettings s = BenchMain.parse(new String[] {"--out", "o", "--units", "lines", "--carry-over", "0",
+                "--novel-penalty", "0", "--min-attested", "0.5", "--smoothing", "0.1"}).selection();
+        assertEquals(SelectionSettings.Unit.LINE, s.units());
+        assertEquals(0.0, s.maxCarriedShare());
+        assertEquals(0.0, s.novelPenalty());
+        assertEquals(0.5, s.minAttestedShare());
+        assertEquals(0.1, s.smoothing());
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parse(new String[] {"--out", "o", "--units", "words"}));
+        assertThrows(IllegalArgumentException.class, () -> BenchMain.parse(new String[] {"--out", "o", "--carry-over", "1.5"}));
     }
 
     @Test

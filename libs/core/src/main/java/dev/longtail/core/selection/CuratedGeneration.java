@@ -5,10 +5,18 @@ import java.util.Map;
 
 /**
  * One generation's curated training set: the chosen synthetic lines, the chosen real anchor lines, and the
- * evidence: how many candidates came in, how many were rejected and why.
+ * evidence: how many candidates came in, how many were rejected and why, and how many of the synthetic
+ * tokens were carried over from the previous generation's set.
  */
 public record CuratedGeneration(List<List<String>> synthetic, List<List<String>> anchors,
-                                int candidateLines, long candidateTokens, Map<String, Integer> rejections) {
+                                int candidateLines, long candidateTokens, Map<String, Integer> rejections,
+                                long carriedTokens) {
+
+    /** A generation that carried nothing over from the previous set. */
+    public CuratedGeneration(List<List<String>> synthetic, List<List<String>> anchors, int candidateLines,
+                             long candidateTokens, Map<String, Integer> rejections) {
+        this(synthetic, anchors, candidateLines, candidateTokens, rejections, 0);
+    }
 
     /** Copies the collections so a curated generation cannot change after it is made. */
     public CuratedGeneration {

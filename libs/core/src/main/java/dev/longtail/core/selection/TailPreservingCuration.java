@@ -9,12 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 
 /**
  * Longtail's curation policy for one generation of a self-consuming loop: from an over-generated pool of
- * synthetic candidates, choose a token budget of lines that keeps the next model close to the real
- * distribution, and complete it with a small share of real anchor lines chosen for what the synthetic part
- * misses.
+ * synthetic candidates (and, if allowed, the previous generation's synthetic lines), choose a token budget of
+ * text that keeps the next model close to the real distribution, and complete it with a small share of real
+ * anchors chosen for what the synthetic part misses.
  *
  * <p>Collapse has three visible faces (Shumailov et al., Nature 2024): samples drift to the mode (common
  * n-grams over-represented), the tails vanish (rare n-grams lost within a generation) and lines get
@@ -23,21 +24,28 @@ import java.util.TreeMap;
  *   <li><b>Quality and novelty</b>: every candidate goes through the curator's own {@link CurationSession}
  *       (length, degenerate repetition, exact and MinHash near duplicates, also against the previous
  *       generation's synthetic lines, which the sampling model was trained on), and a candidate that copies
- *       a real line ({@link ReferenceCopies}) is set aside: it is real data, not synthetic.</li>
- *   <li><b>Profile matching</b>: lines are chosen greedily to maximise the real reference's log-likelihood
+ *       a real line ({@link ReferenceCopies}) is set aside: it is real data, not synthetic. With sentence
+ *       units, a sentence that copies a real sentence is set aside too, so packed lines cannot carry real
+ *       sentences in.</li>
+ *   <li><b>Units</b>: whole lines, or (finer, so the selection has more leverage on n-gram statistics)
+ *       whole sentences, later packed in generation order into lines whose lengths follow the reference's
+ *       line lengths.</li>
+ *   <li><b>Profile matching</b>: units are chosen greedily to maximise the real reference's log-likelihood
  *       under the selection's n-gram counts, Σ_k T(k) · ln(S(k) + α) over the n-grams k of orders 1..n
- *       (padded like the model's training sequences), with T the reference counts scaled to the budget and
- *       S the counts selected so far. A line's gain per token is Σ_k T(k) / (S(k) + α) / length: an n-gram
- *       the reference lacks earns nothing, one already at its real count earns little (against the mode),
- *       one still missing earns most (for the tail). The gains only fall as S grows, so lazy greedy
- *       evaluation is exact.</li>
- *   <li><b>Length strata</b>: the budget is split into strata of real line length (quantiles of the
- *       reference's lines), each with the real token share of its stratum as quota, so per-token scoring
- *       cannot win by choosing short lines (the degenerate win of plain profile matching). A stratum whose
- *       candidates run out leaves its remainder to the least-filled strata.</li>
- *   <li><b>Tail anchors</b>: the real share is spent last, with the same objective, on the real lines that
- *       hold the most of what the synthetic selection still misses: the rare n-grams no candidate
- *       produced.</li>
+ *       (padded like the model's training sequences, a sentence keyed in its line's context), with T the
+ *       reference counts scaled to the budget and S the counts selected so far. A unit's gain per token is
+ *       Σ_k T(k) / (S(k) + α) / length, minus the novelty penalty per n-gram the reference lacks (negative:
+ *       a bonus): one already at its real count earns little (against the mode), one still missing earns
+ *       most (for the tail). The gains only fall as S grows, so lazy greedy evaluation is exact.</li>
+ *   <li><b>Length strata</b>: the budget is split into strata of real unit length (quantiles of the
+ *       reference's lines or sentences), each with the real token share of its stratum as quota, so
+ *       per-token scoring cannot win by choosing short units (the degenerate win of plain profile matching).
+ *       A stratum whose candidates run out leaves its remainder to the least-filled strata.</li>
+ *   <li><b>Carry-over</b>: the previous generation's synthetic lines compete with the fresh candidates but
+ *       may fill at most {@link SelectionSettings#maxCarriedShare()} of the synthetic part: accumulation
+ *       within the budget, the rest always fresh.</li>
+ *   <li><b>Tail anchors</b>: the real share is spent last, with the same objective, on the real lines (or
+ *       sentences) that hold the most of what the synthetic selection still misses.</li>
  * </ol>
  * Deterministic for a given input and seed. Not thread-safe (one instance per campaign).
  */
@@ -47,6 +55,12 @@ public final class TailPreservingCuration {
     public static final String COPIES_REFERENCE = "COPIES_REFERENCE";
     /** Rejection key of a candidate that fitted in no stratum before the budget was spent. */
     public static final String NOT_SELECTED = "NOT_SELECTED";
+    /** Rejection key of a candidate none of whose sentences is attested enough in the reference. */
+    public static final String UNATTESTED = "UNATTESTED";
+    /** Sentences whose n-grams are attested too little are cut from their line; counted in sentences. */
+    public static final String UNATTESTED_SENTENCES = "UNATTESTED_SENTENCES";
+    /** Rejection key of a sentence (sentence units) that copies a real reference sentence: real data. */
+    public static final String COPIES_REFERENCE_SENTENCE = "COPIES_REFERENCE_SENTENCE";
 
     private final SelectionSettings settings;
     private final List<List<String>> reference;
@@ -54,8 +68,10 @@ public final class TailPreservingCuration {
     private final NGramKeys ngrams;
     private final LongIntMap referenceCounts;
     private final long[][] referenceKeys;
-    private final int[] strataUpper;
-    private final double[] strataShare;
+    private final Strata lineStrata;
+    private final Strata sentenceStrata;
+    private final List<List<String>> referenceSentences = new ArrayList<>();
+    private final long[][] referenceSentenceKeys;
     private final ReferenceCopies copies;
     private final int minWords;
     private final int maxWords;
@@ -89,17 +105,19 @@ public final class TailPreservingCuration {
         this.maxWords = Math.max(this.minWords, max);
         this.copies = new ReferenceCopies(reference, settings.shingleSize(), settings.copyThreshold());
 
-        int[] lengths = reference.stream().mapToInt(List::size).sorted().toArray();
-        int strata = Math.min(settings.lengthStrata(), lengths.length);
-        strataUpper = new int[strata];
-        for (int s = 0; s < strata; s++) {
-            strataUpper[s] = lengths[(int) Math.min(lengths.length - 1, Math.ceil((s + 1.0) * lengths.length / strata) - 1)];
+        this.lineStrata = Strata.of(reference.stream().map(List::size).toList(), settings.lengthStrata());
+        List<Integer> sentenceLengths = new ArrayList<>();
+        List<long[]> sentenceKeys = new ArrayList<>();
+        for (int i = 0; i < reference.size(); i++) {
+            List<String> line = reference.get(i);
+            for (int[] span : sentences(line)) {
+                sentenceLengths.add(span[1] - span[0]);
+                referenceSentences.add(line.subList(span[0], span[1]));
+                sentenceKeys.add(sentenceKeys(referenceKeys[i], line.size(), span));
+            }
         }
-        strataUpper[strata - 1] = Integer.MAX_VALUE;
-        strataShare = new double[strata];
-        for (List<String> line : reference) {
-            strataShare[stratum(line.size())] += (double) line.size() / tokens;
-        }
+        this.referenceSentenceKeys = sentenceKeys.toArray(new long[0][]);
+        this.sentenceStrata = Strata.of(sentenceLengths, settings.lengthStrata());
     }
 
     /**
@@ -131,8 +149,13 @@ public final class TailPreservingCuration {
                 settings.maxRepeatedNgramShare());
         List<List<String>> pool = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            List<String> candidate = candidates.get(i);
-            candidateTokens += candidate.size();
+            List<String> generated = candidates.get(i);
+            candidateTokens += generated.size();
+            List<String> candidate = settings.minAttestedShare() > 0 ? attestedSentences(generated, rejections) : generated;
+            if (candidate.isEmpty() && !generated.isEmpty()) {
+                rejections.merge(UNATTESTED, 1, Integer::sum);
+                continue;
+            }
             if (!candidate.isEmpty() && copies.copiesReference(candidate)) {
                 rejections.merge(COPIES_REFERENCE, 1, Integer::sum);
                 continue;
@@ -144,35 +167,200 @@ public final class TailPreservingCuration {
             }
             pool.add(candidate);
         }
+        // carry-over: the previous set's synthetic lines compete again, after the fresh ones (generation order)
+        int firstCarriedLine = pool.size();
+        if (settings.maxCarriedShare() > 0) {
+            for (List<String> kept : previousSynthetic) {
+                candidateTokens += kept.size();
+                if (!kept.isEmpty() && !copies.copiesReference(kept)) {
+                    pool.add(kept);
+                }
+            }
+        }
 
         long anchorCap = (long) Math.floor(maxRealShare * tokenBudget);
+        long syntheticBudget = tokenBudget - anchorCap;
         double scale = (double) tokenBudget / referenceTokens;
         LongIntMap selected = new LongIntMap(1 << 16);
-        long[][] poolKeys = new long[pool.size()][];
+        boolean bySentence = settings.units() == SelectionSettings.Unit.SENTENCE;
+        List<List<String>> units = new ArrayList<>();
+        List<long[]> unitKeys = new ArrayList<>();
+        int firstCarried = -1;
         for (int i = 0; i < pool.size(); i++) {
-            poolKeys[i] = ngrams.keys(pool.get(i));
+            if (i == firstCarriedLine) {
+                firstCarried = units.size();
+            }
+            List<String> line = pool.get(i);
+            long[] keys = ngrams.keys(line);
+            if (!bySentence) {
+                units.add(line);
+                unitKeys.add(keys);
+                continue;
+            }
+            for (int[] span : sentences(line)) {
+                units.add(line.subList(span[0], span[1]));
+                unitKeys.add(sentenceKeys(keys, line.size(), span));
+            }
         }
-        int[] chosen = fill(pool, poolKeys, tokenBudget - anchorCap, selected, scale);
-        List<List<String>> synthetic = new ArrayList<>(chosen.length);
-        long syntheticTokens = 0;
-        for (int i : chosen) {
-            synthetic.add(pool.get(i));
-            syntheticTokens += pool.get(i).size();
+        if (firstCarried < 0) {
+            firstCarried = units.size();
         }
-        int notSelected = pool.size() - chosen.length;
+        long carriedCap = (long) Math.floor(settings.maxCarriedShare() * syntheticBudget);
+        // a whole line that copies a real line was set aside above; a sentence that copies a real sentence is
+        // real data too, checked lazily on the sentences the greedy would take
+        IntPredicate copiesReal = bySentence ? u -> sentenceCopies().copiesReference(units.get(u)) : u -> false;
+        int[] sentenceCopiesSetAside = new int[1];
+        int[] chosen = fill(units, unitKeys.toArray(new long[0][]), syntheticBudget, selected, scale,
+                bySentence ? sentenceStrata : lineStrata, firstCarried, carriedCap, u -> {
+                    boolean copy = copiesReal.test(u);
+                    if (copy) {
+                        sentenceCopiesSetAside[0]++;
+                    }
+                    return copy;
+                });
+        if (sentenceCopiesSetAside[0] > 0) {
+            rejections.merge(COPIES_REFERENCE_SENTENCE, sentenceCopiesSetAside[0], Integer::sum);
+        }
+        long carriedTokens = 0;
+        for (int u : chosen) {
+            if (u >= firstCarried) {
+                carriedTokens += units.get(u).size();
+            }
+        }
+        List<List<String>> synthetic = new ArrayList<>();
+        if (bySentence) {
+            Arrays.sort(chosen); // generation order (fresh candidates first, then carried lines)
+            synthetic.addAll(assemble(units, chosen, seed));
+        } else {
+            for (int u : chosen) {
+                synthetic.add(units.get(u));
+            }
+        }
+        int notSelected = units.size() - chosen.length - sentenceCopiesSetAside[0];
         if (notSelected > 0) {
             rejections.put(NOT_SELECTED, notSelected);
+        }
+        long syntheticTokens = 0;
+        for (List<String> line : synthetic) {
+            syntheticTokens += line.size();
         }
         // the real share is of the final set: a short synthetic part shrinks the anchor budget with it
         long anchorBudget = Math.min(anchorCap,
                 maxRealShare == 0 ? 0 : (long) Math.floor(maxRealShare / (1 - maxRealShare) * syntheticTokens));
         List<List<String>> anchors = new ArrayList<>();
         if (anchorBudget > 0) {
-            for (int i : fill(reference, referenceKeys, anchorBudget, selected, scale)) {
-                anchors.add(reference.get(i));
+            if (bySentence) {
+                int[] real = fill(referenceSentences, referenceSentenceKeys, anchorBudget, selected, scale,
+                        sentenceStrata, referenceSentences.size(), 0, u -> false);
+                Arrays.sort(real); // reference order
+                anchors.addAll(assemble(referenceSentences, real, ~seed));
+            } else {
+                for (int i : fill(reference, referenceKeys, anchorBudget, selected, scale, lineStrata,
+                        reference.size(), 0, u -> false)) {
+                    anchors.add(reference.get(i));
+                }
             }
         }
-        return new CuratedGeneration(synthetic, anchors, candidates.size(), candidateTokens, rejections);
+        return new CuratedGeneration(synthetic, anchors, candidates.size(), candidateTokens, rejections, carriedTokens);
+    }
+
+    /**
+     * The line without the sentences whose bigrams and higher n-grams (up to the profile order, in the
+     * line's own context) are attested in the reference less than {@code minAttestedShare} of the time; the
+     * kept sentences stay whole and in their generated order. A sentence ends at a {@code .}, {@code ?} or
+     * {@code !} token, the line's last sentence at its end.
+     */
+    List<String> attestedSentences(List<String> line, Map<String, Integer> rejections) {
+        if (line.isEmpty() || settings.maxOrder() < 2) {
+            return line;
+        }
+        long[] keys = ngrams.keys(line);
+        int orders = ngrams.maxOrder();
+        List<String> kept = new ArrayList<>(line.size());
+        int start = 0;
+        int cut = 0;
+        for (int i = 0; i < line.size(); i++) {
+            boolean last = i == line.size() - 1;
+            if (!last && !isSentenceEnd(line.get(i))) {
+                continue;
+            }
+            int endPosition = last ? line.size() : i; // the last sentence owns the end-of-line event too
+            int attested = 0;
+            int total = 0;
+            for (int p = start; p <= endPosition; p++) {
+                for (int n = 2; n <= orders; n++) {
+                    total++;
+                    if (referenceCounts.get(keys[p * orders + n - 1]) > 0) {
+                        attested++;
+                    }
+                }
+            }
+            if (attested >= settings.minAttestedShare() * total) {
+                kept.addAll(line.subList(start, i + 1));
+            } else {
+                cut++;
+            }
+            start = i + 1;
+        }
+        if (cut > 0) {
+            rejections.merge(UNATTESTED_SENTENCES, cut, Integer::sum);
+        }
+        return cut == 0 ? line : kept;
+    }
+
+    private static boolean isSentenceEnd(String token) {
+        return token.equals(".") || token.equals("?") || token.equals("!");
+    }
+
+    /**
+     * Packs the chosen sentences, in generation order, into lines whose lengths follow the reference's line
+     * lengths (drawn in a seeded random order): a line is closed when the next sentence would take it further
+     * from its target length than it already is.
+     */
+    private List<List<String>> assemble(List<List<String>> units, int[] chosen, long seed) {
+        int[] targets = reference.stream().mapToInt(List::size).toArray();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = targets.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = targets[i];
+            targets[i] = targets[j];
+            targets[j] = t;
+        }
+        List<List<String>> lines = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int next = 0;
+        for (int u : chosen) {
+            List<String> sentence = units.get(u);
+            int target = targets[next % targets.length];
+            if (!current.isEmpty()
+                    && Math.abs(current.size() + sentence.size() - target) > Math.abs(current.size() - target)) {
+                lines.add(List.copyOf(current));
+                current.clear();
+                next++;
+            }
+            current.addAll(sentence);
+        }
+        if (!current.isEmpty()) {
+            lines.add(List.copyOf(current));
+        }
+        return lines;
+    }
+
+    /** A sentence's n-gram keys in its line's context; the line's last sentence owns the end-of-line event. */
+    private long[] sentenceKeys(long[] lineKeys, int lineLength, int[] span) {
+        int orders = ngrams.maxOrder();
+        int endPosition = span[1] == lineLength ? span[1] + 1 : span[1];
+        return Arrays.copyOfRange(lineKeys, span[0] * orders, endPosition * orders);
+    }
+
+    private ReferenceCopies sentenceCopyIndex;
+
+    /** Copy index of the reference's sentences, built on first use. */
+    private ReferenceCopies sentenceCopies() {
+        if (sentenceCopyIndex == null) {
+            sentenceCopyIndex = new ReferenceCopies(referenceSentences, settings.shingleSize(), settings.copyThreshold());
+        }
+        return sentenceCopyIndex;
     }
 
     /** The real reference's number of tokens. */
@@ -181,8 +369,10 @@ public final class TailPreservingCuration {
     }
 
     /** Lazy greedy, stratified by line length: indices of the chosen lines, in the order chosen. */
-    private int[] fill(List<List<String>> lines, long[][] keys, long budget, LongIntMap selected, double scale) {
-        int strata = strataUpper.length;
+    private int[] fill(List<List<String>> lines, long[][] keys, long budget, LongIntMap selected, double scale,
+                       Strata by, int firstCarried, long carriedCap, IntPredicate setAside) {
+        long carriedTotal = 0;
+        int strata = by.upper().length;
         MaxHeap[] heaps = new MaxHeap[strata];
         for (int s = 0; s < strata; s++) {
             heaps[s] = new MaxHeap();
@@ -191,11 +381,11 @@ public final class TailPreservingCuration {
             if (lines.get(i).isEmpty() || lines.get(i).size() > budget) {
                 continue;
             }
-            heaps[stratum(lines.get(i).size())].push(gain(keys[i], selected, scale), i);
+            heaps[by.stratum(lines.get(i).size())].push(gain(keys[i], selected, scale), i);
         }
         double[] quota = new double[strata];
         for (int s = 0; s < strata; s++) {
-            quota[s] = strataShare[s] * budget;
+            quota[s] = by.share()[s] * budget;
         }
         long[] filled = new long[strata];
         long total = 0;
@@ -223,6 +413,15 @@ public final class TailPreservingCuration {
                 int length = lines.get(line).size();
                 if (total + length > budget) {
                     continue; // does not fit: dropped, smaller lines may still fit
+                }
+                if (line >= firstCarried && carriedTotal + length > carriedCap) {
+                    continue; // the carried share is spent
+                }
+                if (setAside.test(line)) {
+                    continue;
+                }
+                if (line >= firstCarried) {
+                    carriedTotal += length;
                 }
                 for (long k : keys[line]) {
                     selected.add(k, 1);
@@ -266,14 +465,6 @@ public final class TailPreservingCuration {
         return sum / (keys.length / (double) ngrams.maxOrder());
     }
 
-    private int stratum(int length) {
-        for (int s = 0; s < strataUpper.length; s++) {
-            if (length <= strataUpper[s]) {
-                return s;
-            }
-        }
-        return strataUpper.length - 1;
-    }
 
     private static int words(List<String> line) {
         int words = 0;
@@ -283,6 +474,52 @@ public final class TailPreservingCuration {
             }
         }
         return words;
+    }
+
+    /** Sentence spans [start, end) of a line: each ends at a {@code .}, {@code ?} or {@code !}, the last at the line's end. */
+    public static List<int[]> sentences(List<String> line) {
+        List<int[]> spans = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < line.size(); i++) {
+            if (i == line.size() - 1 || isSentenceEnd(line.get(i))) {
+                spans.add(new int[] {start, i + 1});
+                start = i + 1;
+            }
+        }
+        return spans;
+    }
+
+    /** Length strata: upper bounds at quantiles of the reference's unit lengths, and each stratum's token share. */
+    record Strata(int[] upper, double[] share) {
+
+        static Strata of(List<Integer> lengths, int wanted) {
+            int[] sorted = lengths.stream().mapToInt(Integer::intValue).sorted().toArray();
+            int strata = Math.max(1, Math.min(wanted, sorted.length));
+            int[] upper = new int[strata];
+            for (int s = 0; s < strata; s++) {
+                upper[s] = sorted[(int) Math.min(sorted.length - 1, Math.ceil((s + 1.0) * sorted.length / strata) - 1)];
+            }
+            upper[strata - 1] = Integer.MAX_VALUE;
+            double[] share = new double[strata];
+            long tokens = 0;
+            for (int length : sorted) {
+                tokens += length;
+            }
+            Strata made = new Strata(upper, share);
+            for (int length : sorted) {
+                share[made.stratum(length)] += (double) length / tokens;
+            }
+            return made;
+        }
+
+        int stratum(int length) {
+            for (int s = 0; s < upper.length; s++) {
+                if (length <= upper[s]) {
+                    return s;
+                }
+            }
+            return upper.length - 1;
+        }
     }
 
     /** Binary max-heap of (score, index) pairs. */

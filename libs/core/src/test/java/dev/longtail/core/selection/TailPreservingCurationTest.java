@@ -20,6 +20,16 @@ class TailPreservingCurationTest {
             "the claws of the lobster differ : one crushes and one cuts .",
             "young lobsters shed their shell several times a year as they grow .");
 
+    /** The reference with a long paragraph too, so candidate lines of several sentences are not too long. */
+    private static final List<List<String>> WITH_PARAGRAPH = withParagraph();
+
+    private static List<List<String>> withParagraph() {
+        List<List<String>> all = new ArrayList<>(REFERENCE);
+        all.add(Tokenizer.tokenize("the lobster is a large crustacean of the sea . it lives on rocky coasts and hides"
+                + " in holes by day . at night it walks on the sea floor to hunt for crabs and worms ."));
+        return all;
+    }
+
     @Test
     void shouldKeepTheBudgetAndTheRealShare() {
         TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.DEFAULTS);
@@ -65,7 +75,7 @@ class TailPreservingCurationTest {
 
     @Test
     void shouldRejectANearDuplicateOfWhatThePreviousModelWasTrainedOn() {
-        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.DEFAULTS);
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.LINES_FRESH);
         List<String> previous = Tokenizer.tokenize("the blue lobster was sold in the town market on monday .");
         List<String> again = new ArrayList<>(previous);
         CuratedGeneration curated = curation.curate(List.of(again), List.of(previous), 1000, 0.1, 0.8, 7);
@@ -81,7 +91,7 @@ class TailPreservingCurationTest {
             reference.add(Tokenizer.tokenize("word" + i + " the lobster lives on the rocky coast of the sea and eats crabs"
                     + " and the fishermen catch it in pots near the shore ."));
         }
-        TailPreservingCuration curation = new TailPreservingCuration(reference, SelectionSettings.DEFAULTS);
+        TailPreservingCuration curation = new TailPreservingCuration(reference, SelectionSettings.LINES_FRESH);
         List<List<String>> candidates = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             candidates.add(Tokenizer.tokenize("word" + (i % 10) + " the lobster ."));
@@ -100,6 +110,80 @@ class TailPreservingCurationTest {
         assertThrows(IllegalArgumentException.class, () -> new TailPreservingCuration(List.of(), SelectionSettings.DEFAULTS));
         TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.DEFAULTS);
         assertThrows(IllegalArgumentException.class, () -> curation.curate(List.of(), List.of(), 10, 1.0, 0.8, 1));
+    }
+
+    @Test
+    void shouldBuildTrainingLinesFromWholeGeneratedSentencesInGenerationOrder() {
+        TailPreservingCuration curation = new TailPreservingCuration(WITH_PARAGRAPH, SelectionSettings.DEFAULTS);
+        List<List<String>> candidates = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            candidates.add(Tokenizer.tokenize("the lobster number " + i + " lives on rocky coasts . fishermen catch it"
+                    + " in pots near the coast " + i + " . young lobsters shed their shell in spring " + i + " ."));
+        }
+        List<List<String>> generatedSentences = new ArrayList<>();
+        for (List<String> line : candidates) {
+            for (int[] span : TailPreservingCuration.sentences(line)) {
+                generatedSentences.add(line.subList(span[0], span[1]));
+            }
+        }
+        CuratedGeneration curated = curation.curate(candidates, List.of(), 200, 0.0, 0.8, 7);
+        assertFalse(curated.synthetic().isEmpty());
+        int next = 0; // the training lines' sentences must be a subsequence of the generated ones
+        for (List<String> line : curated.synthetic()) {
+            for (int[] span : TailPreservingCuration.sentences(line)) {
+                List<String> sentence = line.subList(span[0], span[1]);
+                while (next < generatedSentences.size() && !generatedSentences.get(next).equals(sentence)) {
+                    next++;
+                }
+                assertTrue(next < generatedSentences.size(), "not a whole generated sentence in order: " + sentence);
+                next++;
+            }
+        }
+        assertTrue(curated.syntheticTokens() <= 200);
+    }
+
+    @Test
+    void shouldSetAsideAGeneratedSentenceThatCopiesARealSentence() {
+        TailPreservingCuration curation = new TailPreservingCuration(WITH_PARAGRAPH, SelectionSettings.DEFAULTS);
+        List<String> realSentence = REFERENCE.get(3);
+        List<String> line = new ArrayList<>(Tokenizer.tokenize("zebra quantum violins sing under gravel moons all night ."));
+        line.addAll(realSentence);
+        CuratedGeneration curated = curation.curate(List.of(line), List.of(), 1000, 0.0, 0.8, 7);
+        for (List<String> kept : curated.synthetic()) {
+            assertFalse(String.join(" ", kept).contains(String.join(" ", realSentence)), kept.toString());
+        }
+        assertEquals(1, curated.rejections().get(TailPreservingCuration.COPIES_REFERENCE_SENTENCE));
+    }
+
+    @Test
+    void shouldCarryOverAtMostTheCappedShareOfTheSyntheticBudget() {
+        SelectionSettings settings = SelectionSettings.DEFAULTS.withMaxCarriedShare(0.5);
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, settings);
+        List<List<String>> previous = lines(
+                "a rare amber lobster lives on rocky coasts of the eastern atlantic ocean .",
+                "young lobsters shed their shell when it is cooked .",
+                "fishermen catch the amber lobster in pots set on the cornish coast in the spring .");
+        List<List<String>> fresh = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            fresh.add(Tokenizer.tokenize("lobster " + i + " swims ."));
+        }
+        CuratedGeneration curated = curation.curate(fresh, previous, 60, 0.0, 0.8, 7);
+        assertTrue(curated.carriedTokens() > 0, "the previous lines hold the real n-grams and must be preferred");
+        assertTrue(curated.carriedTokens() <= 30, "carried " + curated.carriedTokens() + " of a 60-token budget");
+        assertEquals(0, new TailPreservingCuration(REFERENCE, settings.withMaxCarriedShare(0))
+                .curate(fresh, previous, 60, 0.0, 0.8, 7).carriedTokens());
+    }
+
+    @Test
+    void shouldDropTheSentencesTheReferenceDoesNotAttestWhenAskedTo() {
+        TailPreservingCuration curation = new TailPreservingCuration(WITH_PARAGRAPH,
+                SelectionSettings.DEFAULTS.withMinAttestedShare(0.5).withMaxCarriedShare(0));
+        List<String> line = new ArrayList<>(Tokenizer.tokenize("the lobster is blue in life and turns red when it is caught ."));
+        line.addAll(Tokenizer.tokenize("zebra quantum violins sing under gravel moons all night ."));
+        CuratedGeneration curated = curation.curate(List.of(line), List.of(), 1000, 0.0, 0.8, 7);
+        assertEquals(1, curated.synthetic().size());
+        assertFalse(curated.synthetic().get(0).contains("zebra"), curated.synthetic().toString());
+        assertTrue(curated.synthetic().get(0).contains("lobster"));
     }
 
     private static List<List<String>> lines(String... texts) {
