@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Command line of the benchmarks: {@code collapse --out DIR [--corpus FILE] [--generations N] [--seeds N]
+ * Command line of the benchmarks ({@code curator} and {@code evaluator} hand over to their own classes):
+ * {@code collapse --out DIR [--corpus FILE] [--generations N] [--seeds N]
  * [--first-seed N] [--regimes a,b] [--candidate-factor N] [--threads N] [--max-articles N] [--units U]
  * [--carry-over S] [--min-attested S] [--novel-penalty X] [--smoothing A]}.
  */
 public final class BenchMain {
 
     static final String USAGE = """
-            usage: BenchMain collapse --out DIR [options]
+            usage: BenchMain collapse --out DIR [options]     the collapse benchmark (below)
+                   BenchMain curator --out DIR [options]      curator throughput, memory and near-duplicate fidelity
+                   BenchMain evaluator --out DIR [options]    all evaluator metrics on a 10,000-sample version
 
               --out DIR              where collapse.json, collapse.md and collapse.svg go (created)
               --corpus FILE          real corpus, text (WikiText style) or JSONL
@@ -50,16 +53,31 @@ public final class BenchMain {
             System.err.println("error: " + e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
+        } catch (Exception e) {
+            System.err.println("benchmark failed: " + e);
+            System.exit(1);
         }
     }
 
-    static int run(String[] args) {
+    static int run(String[] args) throws Exception {
         if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
             System.out.print(USAGE);
             return args.length == 0 ? 2 : 0;
         }
-        if (!args[0].equals("collapse")) {
-            throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "curator" -> {
+                dev.longtail.bench.curator.CuratorBenchmark.main(rest);
+                return 0;
+            }
+            case "evaluator" -> {
+                dev.longtail.bench.evaluator.EvaluatorBenchmark.main(rest);
+                return 0;
+            }
+            case "collapse" -> {
+                // below
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
         }
         CollapseSettings settings = parse(Arrays.copyOfRange(args, 1, args.length));
         CollapseBenchmark.Result result = CollapseBenchmark.run(settings, System.err::println);
