@@ -1,5 +1,7 @@
 package dev.longtail.evaluator;
 
+import dev.longtail.support.CampaignLocks;
+
 import dev.longtail.support.JsonColumns;
 
 import com.fasterxml.jackson.core.type.TypeReference;

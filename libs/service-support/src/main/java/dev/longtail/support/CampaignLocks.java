@@ -1,12 +1,13 @@
-package dev.longtail.evaluator;
+package dev.longtail.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Serialises the work on one campaign: both consumers (and every instance of the service) lock the
- * campaign's row before they read or change its versions and evaluations, so each version is evaluated once
- * and in generation order.
+ * Serialises the work on one campaign across a service's consumers and instances: each locks the
+ * campaign's row before it reads or changes that campaign's state, so joins such as "seal when the last
+ * decision and the reference are both there" happen exactly once. A service that uses it has a
+ * {@code campaign_lock (campaign_id text primary key)} table in its schema.
  */
 @ApplicationScoped
 public class CampaignLocks {
