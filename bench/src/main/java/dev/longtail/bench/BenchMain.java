@@ -21,6 +21,7 @@ public final class BenchMain {
             usage: BenchMain collapse --out DIR [options]     the collapse benchmark (below)
                    BenchMain curator --out DIR [options]      curator throughput, memory and near-duplicate fidelity
                    BenchMain evaluator --out DIR [options]    all evaluator metrics on a 10,000-sample version
+                   BenchMain generator --out DIR              the embedded backend's training and sampling speed
 
               --out DIR              where collapse.json, collapse.md and collapse.svg go (created)
               --corpus FILE          real corpus, text (WikiText style) or JSONL
@@ -72,6 +73,10 @@ public final class BenchMain {
             }
             case "evaluator" -> {
                 dev.longtail.bench.evaluator.EvaluatorBenchmark.main(rest);
+                return 0;
+            }
+            case "generator" -> {
+                dev.longtail.bench.generator.EmbeddedBackendBenchmark.main(rest);
                 return 0;
             }
             case "collapse" -> {
