@@ -164,10 +164,14 @@ public class Curation {
         if (reference == null) {
             return Optional.empty();
         }
-        List<SampleDecision> decisions = SampleDecision.ofGeneration(campaignId, generation);
-        if (decisions.isEmpty()) {
+        // Count before loading: this runs after every decision, and most find the generation incomplete.
+        SampleDecision any = SampleDecision.find("campaignId = ?1 and generation = ?2", campaignId, generation)
+                .firstResult();
+        if (any == null
+                || SampleDecision.count("campaignId = ?1 and generation = ?2", campaignId, generation) < any.generationSize) {
             return Optional.empty();
         }
+        List<SampleDecision> decisions = SampleDecision.ofGeneration(campaignId, generation);
         int generationSize = decisions.get(0).generationSize;
         if (decisions.size() < generationSize) {
             return Optional.empty();
