@@ -51,7 +51,6 @@ public final class DevStack implements AutoCloseable {
 
     private static final String HOST = "127.0.0.1";
     /** Marks a work directory as ours, so that we never wipe a folder somebody pointed us at by mistake. */
-    private static final String MARKER = ".longtail-devstack";
 
     private final DevStackOptions options;
     private KafkaRaftServer kafka;
@@ -166,9 +165,11 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void prepareWorkDirectory() throws IOException {
+        // Servers left by devstacks whose JVM was killed would hold ports and folders forever.
+        OrphanReaper.reapTemporaryOrphans();
         Path directory = options.workDirectory();
         if (Files.isDirectory(directory)) {
-            boolean ours = Files.exists(directory.resolve(MARKER));
+            boolean ours = OrphanReaper.isDevStackDirectory(directory);
             boolean empty;
             try (Stream<Path> entries = Files.list(directory)) {
                 empty = entries.findAny().isEmpty();
@@ -178,10 +179,13 @@ public final class DevStack implements AutoCloseable {
                         + " as the devstack's work directory: it is not empty and was not made by the devstack");
             }
             // Left behind by a run that was killed: its data is worthless without its broker and database.
+            if (ours) {
+                OrphanReaper.reap(directory);
+            }
             deleteRecursively(directory);
         }
         Files.createDirectories(directory);
-        Files.createFile(directory.resolve(MARKER));
+        OrphanReaper.claim(directory);
         ownsWorkDirectory = true;
     }
 
@@ -299,7 +303,7 @@ public final class DevStack implements AutoCloseable {
                 + ": something already does (another devstack? `./longtail down` stops one started by the launcher)");
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

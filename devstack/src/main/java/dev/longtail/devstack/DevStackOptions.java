@@ -38,7 +38,7 @@ public record DevStackOptions(int kafkaPort, int postgresPort, Path workDirector
     /** Ports the OS reports free right now and a fresh temporary folder: for tests that must not collide. */
     public static DevStackOptions ephemeral() {
         try {
-            return new DevStackOptions(freePort(), freePort(), Files.createTempDirectory("longtail-devstack-"));
+            return new DevStackOptions(freePort(), freePort(), Files.createTempDirectory(OrphanReaper.TEMP_PREFIX));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary folder for the devstack", e);
         }
