@@ -229,15 +229,19 @@ public final class KneserNeyModel {
      * Continues after {@code prefix} (context only, not returned) until {@code </s>} or
      * {@code maxTokens} tokens; never emits {@code <s>} or {@code <unk>}.
      *
-     * <p>Exact, not approximate: for context h the distribution is p(w|h) = c(w) + Λ(h)·p_1(w), with c
-     * non-zero only on the candidates S(h) (successors of h and its non-empty suffixes) and Λ(h) the product
-     * of the backoff weights down to the unigram level. Tempering gives p^(1/T); outside S it is
-     * Λ^(1/T)·p_1(w)^(1/T), so the remainder is the global tempered unigram minus the candidates' share.
-     * Words are ordered once globally by p_1, which lets the nucleus (top-p: the most probable words whose
-     * mass reaches topP, Holtzman et al. 2020) cut through the remainder with prefix sums and binary
-     * search, and lets a draw from the remainder skip the candidates. {@code <unk>} is removed before
-     * normalising. Per context the work is O(|S| log |W|), cached (bounded) per context and sampling
-     * setting; a draw is O(log |W|). Deterministic for a given rng state.
+     * <p>Exact, not approximate: for the longest seen context h, with K the successors of h (discounted mass
+     * a(w), backoff γ) and q the distribution of its suffix h', p(w|h) = a(w) + γ·q(w) on K and γ·q(w)
+     * elsewhere; q itself is c(w) + Λ·p_1(w) with c non-zero only on the candidates S (successors of h'
+     * and its non-empty suffixes). Tempering keeps the order and factors out the constants
+     * ((c·x)^(1/T) = c^(1/T)·x^(1/T)), so the ranked distribution is K (sorted) on top of S (sorted, cached
+     * per h' and temperature) on top of the global ranking by p_1 (with prefix sums of p_1^(1/T), once per
+     * temperature). The tempered mass above any value is then a few binary searches, and the nucleus
+     * (top-p: the most probable words whose mass reaches topP, Holtzman et al. 2020) is the value
+     * threshold found by bisection, ties at it taken in a fixed order until the mass reaches topP. A draw
+     * picks the part (K, S, remainder) by its exact mass, then draws within it, redrawing on the words that
+     * belong to an earlier part (exact conditioning). {@code <unk>} is removed before normalising. Per
+     * context the work is O(|K| log |K| + log² |W|), cached (bounded) per context and sampling setting; a
+     * draw is O(log |W|) expected. Deterministic for a given rng state.
      */
     public List<String> sample(List<String> prefix, Sampling sampling, RandomGenerator rng) {
         int[] history = history(prefix);
@@ -562,33 +566,46 @@ public final class KneserNeyModel {
         }
         Object key = keys.key(history, history.length - seen, seen);
         CacheKey cacheKey = new CacheKey(key, sampling.temperature(), sampling.topP());
-        Distribution d = cache.get(cacheKey);
+        Distribution d = (Distribution) cache.get(cacheKey);
         if (d == null) {
-            d = new Distribution(history, seen, sampling.topP(), tempered);
+            int baseLength = Math.max(0, seen - 1);
+            Object baseKey = keys.key(history, history.length - baseLength, baseLength);
+            CacheKey baseCacheKey = new CacheKey(baseKey, sampling.temperature(), -1.0);
+            Base base = (Base) cache.get(baseCacheKey);
+            if (base == null) {
+                base = new Base(history, baseLength, tempered);
+                cache.put(baseCacheKey, base);
+            }
+            d = new Distribution(history, seen, sampling.topP(), tempered, base);
             cache.put(cacheKey, d);
         }
         return d;
     }
 
+    /** topP is −1 for the entry of a {@link Base}. */
     private record CacheKey(Object context, double temperature, double topP) {
     }
 
-    /** Bounded LRU cache of per-context distributions, plus the tempered unigram per temperature. */
+    private interface Sized {
+        int size();
+    }
+
+    /** Bounded LRU cache of per-context distributions and bases, plus the tempered unigram per temperature. */
     private final class SamplingCache {
         private final Map<Double, Tempered> tempered = new HashMap<>();
         private long candidates;
-        private final LinkedHashMap<CacheKey, Distribution> entries = new LinkedHashMap<>(1024, 0.75f, true);
+        private final LinkedHashMap<CacheKey, Sized> entries = new LinkedHashMap<>(1024, 0.75f, true);
 
         synchronized Tempered tempered(double temperature) {
             return tempered.computeIfAbsent(temperature, Tempered::new);
         }
 
-        synchronized Distribution get(CacheKey key) {
+        synchronized Sized get(CacheKey key) {
             return entries.get(key);
         }
 
-        synchronized void put(CacheKey key, Distribution d) {
-            Distribution old = entries.put(key, d);
+        synchronized void put(CacheKey key, Sized d) {
+            Sized old = entries.put(key, d);
             if (old != null) {
                 candidates -= old.size();
             }
@@ -605,185 +622,373 @@ public final class KneserNeyModel {
         }
     }
 
-    /** The tempered, nucleus-truncated next-word distribution of one context (see {@link #sample}). */
-    private final class Distribution {
-        // candidates in descending tempered value; cumulative over the kept ones
-        final int[] candidate;
-        final double[] candidateCumulative;
-        final int keptCandidates;
-        // the excluded set X = S ∪ {<unk>} sorted by global rank, for the remainder W \ X
-        final int[] excludedRank;
-        final double[] excludedPrefix;  // excludedPrefix[i] = Σ_{j<i} value[excludedRank[j]]
-        final double lambdaT;           // Λ^(1/T)
-        final int remainderCut;         // ranks [0, remainderCut) of W \ X are in the nucleus
-        final double candidateMass;
-        final double remainderMass;
+    /**
+     * The untruncated distribution q(w) = c'(w) + Λ'·p_1(w) of a context h' (the suffix of a sampling
+     * context), tempered: its candidates S' (successors of h' and its suffixes, without {@code <unk>}) in
+     * descending q^(1/T) with prefix sums, and their global unigram ranks for skipping them in the remainder.
+     */
+    private final class Base implements Sized {
+        final int[] sortedIds;      // S' by id
+        final double[] qById;       // q(w) for sortedIds
+        final double[] qTById;      // q(w)^(1/T) for sortedIds
+        final int[] byValue;        // S' in descending q^(1/T)
+        final double[] valueT;      // descending q^(1/T)
+        final double[] prefix;      // prefix[i] = Σ_{j<i} valueT[j]
+        final int[] excludedRank;   // global ranks of S', ascending
+        final double[] excludedPrefix;
+        final double lambda;        // Λ'
+        final double lambdaT;       // Λ'^(1/T)
 
-        Distribution(int[] history, int seen, double topP, Tempered t) {
+        Base(int[] history, int length, Tempered t) {
             Map<Integer, double[]> mass = new HashMap<>();
-            double lambda = 1.0;
-            for (int n = seen + 1; n >= 2; n--) {
+            double lam = 1.0;
+            for (int n = length + 1; n >= 2; n--) {
                 ContextStats stats = levels.get(n - 1).get(keys.key(history, history.length - (n - 1), n - 1));
-                for (int i = 0; i < stats.words.length; i++) {
-                    mass.computeIfAbsent(stats.words[i], k -> new double[1])[0] += lambda * stats.discounted[i];
+                if (stats == null) {
+                    continue;
                 }
-                lambda *= stats.gamma;
+                for (int i = 0; i < stats.words.length; i++) {
+                    mass.computeIfAbsent(stats.words[i], k -> new double[1])[0] += lam * stats.discounted[i];
+                }
+                lam *= stats.gamma;
             }
+            lambda = lam;
             double inv = 1.0 / t.temperature;
-            lambdaT = Math.pow(lambda, inv);
-            int s = 0;
+            lambdaT = Math.pow(lam, inv);
             int[] ids = new int[mass.size()];
-            double[] vals = new double[mass.size()];
-            List<Integer> excluded = new ArrayList<>(mass.size() + 1);
-            for (Map.Entry<Integer, double[]> e : mass.entrySet()) {
-                int w = e.getKey();
-                if (w == UNK_ID) {
+            int s = 0;
+            for (Integer w : mass.keySet()) {
+                if (w != UNK_ID && w != BOS_ID && t.rankOf[w] >= 0) {
+                    ids[s++] = w;
+                }
+            }
+            sortedIds = Arrays.copyOf(ids, s);
+            Arrays.sort(sortedIds);
+            qById = new double[s];
+            qTById = new double[s];
+            for (int i = 0; i < s; i++) {
+                int w = sortedIds[i];
+                qById[i] = mass.get(w)[0] + lam * unigram[w];
+                qTById[i] = Math.pow(qById[i], inv);
+            }
+            Integer[] idx = new Integer[s];
+            for (int i = 0; i < s; i++) {
+                idx[i] = i;
+            }
+            Arrays.sort(idx, (a, b) -> {
+                int c = Double.compare(qTById[b], qTById[a]);
+                return c != 0 ? c : Integer.compare(a, b);
+            });
+            byValue = new int[s];
+            valueT = new double[s];
+            prefix = new double[s + 1];
+            for (int i = 0; i < s; i++) {
+                byValue[i] = sortedIds[idx[i]];
+                valueT[i] = qTById[idx[i]];
+                prefix[i + 1] = prefix[i] + valueT[i];
+            }
+            excludedRank = new int[s];
+            for (int i = 0; i < s; i++) {
+                excludedRank[i] = t.rankOf[sortedIds[i]];
+            }
+            Arrays.sort(excludedRank);
+            excludedPrefix = new double[s + 1];
+            for (int i = 0; i < s; i++) {
+                excludedPrefix[i + 1] = excludedPrefix[i] + t.value[excludedRank[i]];
+            }
+        }
+
+        /** Index of w in sortedIds, or negative. */
+        int indexOf(int w) {
+            return Arrays.binarySearch(sortedIds, w);
+        }
+
+        double q(int w) {
+            int i = indexOf(w);
+            return i >= 0 ? qById[i] : lambda * unigram[w];
+        }
+
+        /** Number of candidates with tempered value &ge; y. */
+        int count(double y) {
+            return countDescending(valueT, y);
+        }
+
+        /** Tempered unigram mass of the global ranks [0, c) outside S' (not yet scaled by Λ'^(1/T)). */
+        double remainder(int c, Tempered t) {
+            return t.prefix[c] - excludedPrefix[lowerBound(excludedRank, c)];
+        }
+
+        @Override
+        public int size() {
+            return 3 * sortedIds.length + 8;
+        }
+    }
+
+    /**
+     * The tempered, nucleus-truncated next-word distribution of one context h (see {@link #sample}). With the
+     * top level's successors K (discounted mass a(w), backoff γ) and the base q of the suffix h':
+     * p(w) = a(w) + γ·q(w) on K, γ·q(w) elsewhere; so beyond K the ranking is the base's, scaled by γ^(1/T).
+     * The nucleus is a value threshold x*, found by bisection over the tempered mass above a threshold,
+     * which prefix sums give in O(log |W|); ties at x* in the unigram remainder are cut in rank order.
+     */
+    private final class Distribution implements Sized {
+        final int[] topIds;           // K without <unk>, descending tempered value
+        final double[] topCum;
+        final int[] topSorted;        // K by id, for membership
+        final double[] topSq;         // q^(1/T) of K ∩ S', descending
+        final double[] topSqPrefix;
+        final int[] topUniRank;       // global ranks of K \ S', ascending
+        final double[] topUniPrefix;  // prefix of t.value over topUniRank
+        final double gammaT;
+        final Base base;
+        // the kept parts
+        final int keptTop;
+        final int keptS;              // base candidates [0, keptS) (K members among them are skipped)
+        final int cutRank;            // global ranks [0, cutRank) (S' and K members are skipped)
+        final double topMass;
+        final double sMass;
+        final double uMass;
+
+        Distribution(int[] history, int seen, double topP, Tempered t, Base base) {
+            this.base = base;
+            double inv = 1.0 / t.temperature;
+            ContextStats stats = seen == 0 ? null
+                    : levels.get(seen).get(keys.key(history, history.length - seen, seen));
+            double gamma = stats == null ? 1.0 : stats.gamma;
+            gammaT = Math.pow(gamma, inv);
+            int k = stats == null ? 0 : stats.words.length;
+            int[] ids = new int[k];
+            double[] vals = new double[k];
+            double[] sq = new double[k];
+            int[] uniRanks = new int[k];
+            int s = 0;
+            int nsq = 0;
+            int nuni = 0;
+            for (int i = 0; i < k; i++) {
+                int w = stats.words[i];
+                if (w == UNK_ID || w == BOS_ID || t.rankOf[w] < 0) {
                     continue;
                 }
                 ids[s] = w;
-                vals[s] = Math.pow(e.getValue()[0] + lambda * unigram[w], inv);
+                int bi = base.indexOf(w);
+                double q = bi >= 0 ? base.qById[bi] : base.lambda * unigram[w];
+                vals[s] = Math.pow(stats.discounted[i] + gamma * q, inv);
                 s++;
-                excluded.add(t.rankOf[w]);
+                if (bi >= 0) {
+                    sq[nsq++] = base.qTById[bi];
+                } else {
+                    uniRanks[nuni++] = t.rankOf[w];
+                }
             }
-            Integer[] sorted = new Integer[s];
+            Integer[] idx = new Integer[s];
             for (int i = 0; i < s; i++) {
-                sorted[i] = i;
+                idx[i] = i;
             }
             final int[] fids = ids;
             final double[] fvals = vals;
-            Arrays.sort(sorted, (a, b) -> {
+            Arrays.sort(idx, (a, b) -> {
                 int c = Double.compare(fvals[b], fvals[a]);
                 return c != 0 ? c : Integer.compare(fids[a], fids[b]);
             });
-            candidate = new int[s];
-            double[] value = new double[s];
+            topIds = new int[s];
+            topCum = new double[s + 1];
+            double[] topVal = new double[s];
             for (int i = 0; i < s; i++) {
-                candidate[i] = ids[sorted[i]];
-                value[i] = vals[sorted[i]];
+                topIds[i] = ids[idx[i]];
+                topVal[i] = vals[idx[i]];
+                topCum[i + 1] = topCum[i] + topVal[i];
             }
-            // <unk> has no rank: it is outside the ranked remainder already
-            excludedRank = excluded.stream().mapToInt(Integer::intValue).sorted().toArray();
-            excludedPrefix = new double[excludedRank.length + 1];
-            for (int i = 0; i < excludedRank.length; i++) {
-                excludedPrefix[i + 1] = excludedPrefix[i] + t.value[excludedRank[i]];
+            topSorted = Arrays.copyOf(ids, s);
+            Arrays.sort(topSorted);
+            topSq = Arrays.copyOf(sq, nsq);
+            Arrays.sort(topSq);
+            for (int i = 0, j = nsq - 1; i < j; i++, j--) {
+                double tmp = topSq[i];
+                topSq[i] = topSq[j];
+                topSq[j] = tmp;
             }
-            int all = t.value.length;
-            double totalCandidates = 0;
-            for (double v : value) {
-                totalCandidates += v;
+            topSqPrefix = new double[nsq + 1];
+            for (int i = 0; i < nsq; i++) {
+                topSqPrefix[i + 1] = topSqPrefix[i] + topSq[i];
             }
-            double totalRemainder = remainder(all, t);
+            topUniRank = Arrays.copyOf(uniRanks, nuni);
+            Arrays.sort(topUniRank);
+            topUniPrefix = new double[nuni + 1];
+            for (int i = 0; i < nuni; i++) {
+                topUniPrefix[i + 1] = topUniPrefix[i] + t.value[topUniRank[i]];
+            }
 
-            // nucleus: walk the merged descending order, jumping over remainder runs with prefix sums
-            int kept = s;
-            int cut = all;
-            if (topP < 1.0) {
-                double target = topP * (totalCandidates + totalRemainder);
-                double cum = 0;
-                int rpos = 0;
-                int i = 0;
-                boolean done = false;
-                while (!done) {
-                    double next = i < s ? value[i] : 0.0;
-                    int upTo = i < s ? (lambdaT > 0 ? t.countAtLeast(next / lambdaT) : 0) : all;
-                    if (upTo > rpos) {
-                        double run = remainder(upTo, t) - remainder(rpos, t);
-                        if (cum + run >= target && run > 0) {
-                            int lo = rpos + 1;
-                            int hi = upTo;
-                            while (lo < hi) {
-                                int mid = (lo + hi) >>> 1;
-                                if (cum + remainder(mid, t) - remainder(rpos, t) >= target) {
-                                    hi = mid;
-                                } else {
-                                    lo = mid + 1;
-                                }
-                            }
-                            rpos = lo;
-                            kept = i;
-                            done = true;
-                            continue;
-                        }
-                        cum += run;
-                        rpos = upTo;
-                    }
-                    if (i < s) {
-                        cum += value[i];
-                        i++;
-                        if (cum >= target) {
-                            kept = i;
-                            done = true;
-                        }
+            int all = t.value.length;
+            int kT;
+            int kS;
+            int kTS;
+            int cut;
+            if (topP >= 1.0) {
+                kT = s;
+                kS = base.valueT.length;
+                kTS = topSq.length;
+                cut = all;
+            } else {
+                double total = mass(0.0, t, topVal);
+                double target = topP * total;
+                long lo = 0L; // bits of 0.0: mass(0) = total >= target
+                long hi = Double.doubleToLongBits(Double.POSITIVE_INFINITY);
+                while (hi - lo > 1) {
+                    long mid = (lo + hi) >>> 1;
+                    if (mass(Double.longBitsToDouble(mid), t, topVal) >= target) {
+                        lo = mid;
                     } else {
-                        kept = s;
-                        done = true;
+                        hi = mid;
                     }
                 }
-                cut = rpos;
+                // everything valued above x* is kept; the words tied at x* are taken one by one until the
+                // mass reaches the target: the remainder's in rank order, then the base candidates', then K's
+                double x = Double.longBitsToDouble(lo);
+                double y = gammaT > 0 ? x / gammaT : Double.POSITIVE_INFINITY;
+                double z = base.lambdaT > 0 ? y / base.lambdaT : Double.POSITIVE_INFINITY;
+                // "above x*" is "at least the next double": the same derived thresholds as the bisection
+                double xs = Math.nextUp(x);
+                double ys = gammaT > 0 ? xs / gammaT : Double.POSITIVE_INFINITY;
+                double zs = base.lambdaT > 0 ? ys / base.lambdaT : Double.POSITIVE_INFINITY;
+                double above = mass(xs, t, topVal);
+                int c0 = uniCount(zs, t);
+                int c1 = uniCount(z, t);
+                double scale = gammaT * base.lambdaT;
+                double u0 = uniNet(c0, t);
+                kT = countDescending(topVal, xs);
+                kS = base.count(ys);
+                kTS = countDescending(topSq, ys);
+                if (above + scale * (uniNet(c1, t) - u0) >= target) {
+                    int a = c0;
+                    int b = c1;
+                    while (a < b) {
+                        int mid = (a + b) >>> 1;
+                        if (above + scale * (uniNet(mid, t) - u0) >= target) {
+                            b = mid;
+                        } else {
+                            a = mid + 1;
+                        }
+                    }
+                    cut = a;
+                } else {
+                    cut = c1;
+                    double acc = above + scale * (uniNet(c1, t) - u0);
+                    int kS1 = base.count(y);
+                    boolean done = false;
+                    while (kS < kS1 && !done) {
+                        int w = base.byValue[kS];
+                        if (isTop(w)) {
+                            kTS++;
+                        } else {
+                            acc += gammaT * base.valueT[kS];
+                            done = acc >= target;
+                        }
+                        kS++;
+                    }
+                    if (!done) {
+                        int kT1 = countDescending(topVal, x);
+                        int a = kT;
+                        int b = kT1;
+                        double start = topCum[kT];
+                        while (a < b) {
+                            int mid = (a + b) >>> 1;
+                            if (acc + topCum[mid] - start >= target) {
+                                b = mid;
+                            } else {
+                                a = mid + 1;
+                            }
+                        }
+                        kT = a;
+                    }
+                }
             }
-            keptCandidates = Math.max(0, kept);
-            remainderCut = cut;
-            candidateCumulative = new double[keptCandidates + 1];
-            for (int j = 0; j < keptCandidates; j++) {
-                candidateCumulative[j + 1] = candidateCumulative[j] + value[j];
-            }
-            candidateMass = candidateCumulative[keptCandidates];
-            remainderMass = remainder(remainderCut, t);
+            keptTop = kT;
+            keptS = kS;
+            cutRank = cut;
+            topMass = topCum[kT];
+            double sm = kS - kTS > 0 ? gammaT * (base.prefix[kS] - topSqPrefix[kTS]) : 0.0;
+            sMass = Math.max(0.0, sm);
+            int freeRanks = cut - lowerBound(base.excludedRank, cut) - lowerBound(topUniRank, cut);
+            double um = freeRanks > 0 ? gammaT * base.lambdaT * uniNet(cut, t) : 0.0;
+            uMass = Math.max(0.0, um);
         }
 
-        /** Tempered mass of the ranks [0, k) of W \ X. */
-        double remainder(int k, Tempered t) {
-            int excludedBelow = lowerBound(excludedRank, k);
-            return lambdaT * (t.prefix[k] - excludedPrefix[excludedBelow]);
+        private int uniCount(double z, Tempered t) {
+            return z == Double.POSITIVE_INFINITY ? 0 : t.countAtLeast(z);
         }
 
-        int size() {
-            return candidate.length + excludedRank.length + 8;
+        /** Tempered unigram mass of ranks [0, c) outside S' and K, unscaled. */
+        private double uniNet(int c, Tempered t) {
+            return base.remainder(c, t) - topUniPrefix[lowerBound(topUniRank, c)];
+        }
+
+        /** Tempered mass of the words whose value is &ge; x (the base parts compared through x/γ^(1/T)). */
+        private double mass(double x, Tempered t, double[] topVal) {
+            double y = gammaT > 0 ? x / gammaT : Double.POSITIVE_INFINITY;
+            double z = base.lambdaT > 0 ? y / base.lambdaT : Double.POSITIVE_INFINITY;
+            double m = topCum[countDescending(topVal, x)];
+            double sPart = base.prefix[base.count(y)] - topSqPrefix[countDescending(topSq, y)];
+            double uPart = base.lambdaT > 0 ? base.lambdaT * uniNet(uniCount(z, t), t) : 0.0;
+            return m + (gammaT > 0 ? gammaT * (sPart + uPart) : 0.0);
+        }
+
+        private boolean isTop(int w) {
+            return Arrays.binarySearch(topSorted, w) >= 0;
+        }
+
+        @Override
+        public int size() {
+            return 2 * topIds.length + 8;
         }
 
         int draw(RandomGenerator rng, Tempered t) {
-            double total = candidateMass + remainderMass;
+            double total = topMass + sMass + uMass;
             if (!(total > 0)) {
                 return -1;
             }
             double u = rng.nextDouble() * total;
-            if (u < candidateMass || remainderMass <= 0) {
-                int i = upperBound(candidateCumulative, Math.min(u, candidateMass)) - 1;
-                return candidate[Math.max(0, Math.min(i, keptCandidates - 1))];
+            if (u < topMass) {
+                int i = upperBound(topCum, u) - 1;
+                return topIds[Math.max(0, Math.min(i, keptTop - 1))];
             }
-            // map u into global tempered-unigram coordinates, skipping the excluded ranks' mass
-            double y = (u - candidateMass) / lambdaT;
-            int lo = 0;
-            int hi = excludedRank.length;
-            while (lo < hi) { // count excluded ranks whose start (in W \ X coordinates) is <= y
-                int mid = (lo + hi) >>> 1;
-                if (t.prefix[excludedRank[mid]] - excludedPrefix[mid] <= y) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
+            // the other parts: draw from the whole range and redraw on skipped words (exact conditioning)
+            if (u < topMass + sMass || uMass <= 0) {
+                double gross = base.prefix[keptS];
+                for (int attempt = 0; attempt < 100_000 && keptS > 0; attempt++) {
+                    int i = upperBound(base.prefix, rng.nextDouble() * gross) - 1;
+                    int w = base.byValue[Math.max(0, Math.min(i, keptS - 1))];
+                    if (!isTop(w)) {
+                        return w;
+                    }
                 }
             }
-            double x = y + excludedPrefix[lo];
-            int r = upperBound(t.prefix, x) - 1;
-            r = Math.max(0, Math.min(r, remainderCut - 1));
-            // rounding may land on an excluded rank: take the nearest admissible one inside the cut
-            int forward = r;
-            while (forward < remainderCut && isExcluded(forward)) {
-                forward++;
+            if (uMass > 0) {
+                double gross = t.prefix[cutRank];
+                for (int attempt = 0; attempt < 100_000; attempt++) {
+                    int r = upperBound(t.prefix, rng.nextDouble() * gross) - 1;
+                    int w = t.byRank[Math.max(0, Math.min(r, cutRank - 1))];
+                    if (base.indexOf(w) < 0 && !isTop(w)) {
+                        return w;
+                    }
+                }
             }
-            if (forward < remainderCut) {
-                return t.byRank[forward];
-            }
-            int backward = r;
-            while (backward >= 0 && isExcluded(backward)) {
-                backward--;
-            }
-            return backward >= 0 ? t.byRank[backward] : (keptCandidates > 0 ? candidate[0] : -1);
+            return keptTop > 0 ? topIds[0] : -1;
         }
+    }
 
-        private boolean isExcluded(int rank) {
-            return Arrays.binarySearch(excludedRank, rank) >= 0;
+    /** Number of leading entries of a descending array that are &ge; v. */
+    private static int countDescending(double[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] >= v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
+        return lo;
     }
 
     /** Index of the first element &ge; key in a sorted array. */
