@@ -22,6 +22,7 @@ public final class BenchMain {
                    BenchMain curator --out DIR [options]      curator throughput, memory and near-duplicate fidelity
                    BenchMain evaluator --out DIR [options]    all evaluator metrics on a 10,000-sample version
                    BenchMain generator --out DIR              the embedded backend's training and sampling speed
+                   BenchMain generator-overhead --out DIR     the generator service's latency around an OpenAI stub
 
               --out DIR              where collapse.json, collapse.md and collapse.svg go (created)
               --corpus FILE          real corpus, text (WikiText style) or JSONL
@@ -77,6 +78,10 @@ public final class BenchMain {
             }
             case "generator" -> {
                 dev.longtail.bench.generator.EmbeddedBackendBenchmark.main(rest);
+                return 0;
+            }
+            case "generator-overhead" -> {
+                dev.longtail.bench.generator.ServiceOverheadBenchmark.main(rest);
                 return 0;
             }
             case "collapse" -> {
