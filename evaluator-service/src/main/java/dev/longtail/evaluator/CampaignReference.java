@@ -3,6 +3,7 @@ package dev.longtail.evaluator;
 import dev.longtail.core.feedback.Metrics;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -27,16 +28,8 @@ public class CampaignReference extends PanacheEntityBase {
     @Column(name = "held_out_seeds", nullable = false)
     public String heldOutSeeds;
 
-    public double distinct1;
-    public double distinct2;
-    @Column(name = "unigram_entropy")
-    public double unigramEntropy;
-    @Column(name = "tail_coverage")
-    public double tailCoverage;
-    @Column(name = "held_out_perplexity")
-    public double heldOutPerplexity;
-    @Column(name = "mean_words")
-    public double meanWords;
+    @Embedded
+    public MetricColumns measured = new MetricColumns();
 
     /** JSON of {@link dev.longtail.core.metrics.CollapseMeasurement}: every metric; null for rows stored before V2. */
     @Column(name = "collapse_metrics")
@@ -46,15 +39,10 @@ public class CampaignReference extends PanacheEntityBase {
     public Instant receivedAt;
 
     public Metrics metrics() {
-        return new Metrics(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
+        return measured.toMetrics();
     }
 
     public void setMetrics(Metrics m) {
-        distinct1 = m.distinct1();
-        distinct2 = m.distinct2();
-        unigramEntropy = m.unigramEntropy();
-        tailCoverage = m.tailCoverage();
-        heldOutPerplexity = m.heldOutPerplexity();
-        meanWords = m.meanWords();
+        measured = MetricColumns.of(m);
     }
 }

@@ -5,6 +5,7 @@ import dev.longtail.contracts.Verdict;
 import dev.longtail.core.feedback.Metrics;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,16 +32,8 @@ public class Evaluation extends PanacheEntityBase {
 
     public int generation;
 
-    public double distinct1;
-    public double distinct2;
-    @Column(name = "unigram_entropy")
-    public double unigramEntropy;
-    @Column(name = "tail_coverage")
-    public double tailCoverage;
-    @Column(name = "held_out_perplexity")
-    public double heldOutPerplexity;
-    @Column(name = "mean_words")
-    public double meanWords;
+    @Embedded
+    public MetricColumns measured = new MetricColumns();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -65,20 +58,15 @@ public class Evaluation extends PanacheEntityBase {
     public Instant publishedAt;
 
     public Metrics metrics() {
-        return new Metrics(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
+        return measured.toMetrics();
     }
 
     public GenerationMetrics generationMetrics() {
-        return new GenerationMetrics(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
+        return measured.toGenerationMetrics();
     }
 
     public void setMetrics(Metrics m) {
-        distinct1 = m.distinct1();
-        distinct2 = m.distinct2();
-        unigramEntropy = m.unigramEntropy();
-        tailCoverage = m.tailCoverage();
-        heldOutPerplexity = m.heldOutPerplexity();
-        meanWords = m.meanWords();
+        measured = MetricColumns.of(m);
     }
 
     public static Optional<Evaluation> of(String campaignId, int generation) {

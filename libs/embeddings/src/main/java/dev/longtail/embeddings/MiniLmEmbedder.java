@@ -1,7 +1,6 @@
 package dev.longtail.embeddings;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import dev.langchain4j.data.embedding.Embedding;
@@ -39,7 +38,10 @@ public final class MiniLmEmbedder implements TextEmbedder {
                 nonBlank.add(i);
             }
         }
-        List<float[]> vectors = new ArrayList<>(Collections.nCopies(texts.size(), new float[DIMENSION]));
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            vectors.add(new float[DIMENSION]); // a vector of its own per text: callers may scale them in place
+        }
         if (nonBlank.isEmpty()) {
             return vectors;
         }

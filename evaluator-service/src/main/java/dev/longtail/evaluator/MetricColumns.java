@@ -1,0 +1,41 @@
+package dev.longtail.evaluator;
+
+import dev.longtail.contracts.GenerationMetrics;
+import dev.longtail.core.feedback.Metrics;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** The six loop metrics as columns, shared by the reference (generation 0) and every evaluation. */
+@Embeddable
+public class MetricColumns {
+
+    public double distinct1;
+    public double distinct2;
+    @Column(name = "unigram_entropy")
+    public double unigramEntropy;
+    @Column(name = "tail_coverage")
+    public double tailCoverage;
+    @Column(name = "held_out_perplexity")
+    public double heldOutPerplexity;
+    @Column(name = "mean_words")
+    public double meanWords;
+
+    static MetricColumns of(Metrics m) {
+        var columns = new MetricColumns();
+        columns.distinct1 = m.distinct1();
+        columns.distinct2 = m.distinct2();
+        columns.unigramEntropy = m.unigramEntropy();
+        columns.tailCoverage = m.tailCoverage();
+        columns.heldOutPerplexity = m.heldOutPerplexity();
+        columns.meanWords = m.meanWords();
+        return columns;
+    }
+
+    Metrics toMetrics() {
+        return new Metrics(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
+    }
+
+    GenerationMetrics toGenerationMetrics() {
+        return new GenerationMetrics(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
+    }
+}
