@@ -14,29 +14,40 @@ import java.util.Locale;
  *   <li>{@link #ACCUMULATE}: every real reference record plus the synthetic samples accepted in every generation so
  *       far;</li>
  *   <li>{@link #ACCUMULATE_SUBSAMPLE}: that accumulated pool subsampled, without replacement, to the size the
- *       {@code RATIO} policy would give, so the training budget stays fixed while the pool keeps history.</li>
+ *       {@code RATIO} policy would give, so the training budget stays fixed while the pool keeps history;</li>
+ *   <li>{@link #TAIL_PRESERVING}: Longtail's own policy, the one the collapse benchmark measures: a share of the
+ *       accepted samples chosen to keep the reference's n-gram profile and its tail, and anchors chosen for what
+ *       they still lack. It reads the records' texts, so {@code dev.longtail.core.selection.TailPreservingVersion}
+ *       composes it, not {@link #mix}.</li>
  * </ul>
  */
 public enum AnchorPolicy {
     REPLACE,
     RATIO,
     ACCUMULATE,
-    ACCUMULATE_SUBSAMPLE;
+    ACCUMULATE_SUBSAMPLE,
+    TAIL_PRESERVING;
+
+    private static final String NAMES = "replace, ratio, accumulate, accumulate-subsample, tail-preserving";
 
     /** Parses a name case-insensitively, with '-' or '_' ("accumulate-subsample"). */
     public static AnchorPolicy parse(String name) {
         if (name == null) {
-            throw new IllegalArgumentException("anchor policy is required; one of replace, ratio, accumulate, accumulate-subsample");
+            throw new IllegalArgumentException("anchor policy is required; one of " + NAMES);
         }
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown anchor policy '" + name
-                    + "'; one of replace, ratio, accumulate, accumulate-subsample");
+                    + "'; one of " + NAMES);
         }
     }
 
-    /** The version's records under this policy: synthetic first (current, then earlier), then real. */
+    /**
+     * The version's records under this policy: synthetic first (current, then earlier), then real.
+     *
+     * @throws IllegalStateException for {@link #TAIL_PRESERVING}, which needs the records' texts
+     */
     public <T> Mix<T> mix(List<T> currentSynthetic, List<T> earlierSynthetic, List<T> reference, double anchorRatio,
             long seed) {
         return switch (this) {
@@ -68,6 +79,8 @@ public enum AnchorPolicy {
                 }
                 yield new Mix<>(synthetic, real);
             }
+            case TAIL_PRESERVING -> throw new IllegalStateException(
+                    "the tail-preserving policy reads the records' texts: compose it with TailPreservingVersion");
         };
     }
 

@@ -1,8 +1,9 @@
 package dev.longtail.core.selection;
 
-import dev.longtail.core.curation.CurationSession;
-import dev.longtail.core.curation.CurationThresholds;
-import dev.longtail.core.curation.Decision;
+import dev.longtail.core.curation.CurationConfig;
+import dev.longtail.core.curation.CurationPipeline;
+import dev.longtail.core.curation.CurationSample;
+import dev.longtail.core.curation.SampleVerdict;
 import dev.longtail.core.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,9 +22,10 @@ import java.util.function.IntPredicate;
  * n-grams over-represented), the tails vanish (rare n-grams lost within a generation) and lines get
  * shorter. The policy counters each one explicitly:
  * <ol>
- *   <li><b>Quality and novelty</b>: every candidate goes through the curator's own {@link CurationSession}
- *       (length, degenerate repetition, exact and MinHash near duplicates, also against the previous
- *       generation's synthetic lines, which the sampling model was trained on), and a candidate that copies
+ *   <li><b>Quality and novelty</b>: every candidate goes through the curator's own filter chain,
+ *       {@link CurationPipeline} (length, Gopher repetition rules, non-alphabetic share, exact and MinHash near
+ *       duplicates, also against the previous generation's synthetic lines, which the sampling model was
+ *       trained on; see {@link #filters}), and a candidate that copies
  *       a real line ({@link ReferenceCopies}) is set aside: it is real data, not synthetic. With sentence
  *       units, a sentence that copies a real sentence is set aside too, so packed lines cannot carry real
  *       sentences in.</li>
@@ -141,13 +143,15 @@ public final class TailPreservingCuration {
         }
         Map<String, Integer> rejections = new TreeMap<>();
         long candidateTokens = 0;
-        CurationSession session = new CurationSession(128, settings.shingleSize(), seed);
+        CurationConfig filters = filters(nearDuplicateThreshold, seed);
+        CurationPipeline pipeline = new CurationPipeline(filters);
+        List<CurationSample> previous = new ArrayList<>(previousSynthetic.size());
         for (int i = 0; i < previousSynthetic.size(); i++) {
-            session.remember("previous-" + i, "", Tokenizer.detokenize(previousSynthetic.get(i)));
+            previous.add(new CurationSample("previous-" + i, null, null, Tokenizer.detokenize(previousSynthetic.get(i))));
         }
-        CurationThresholds thresholds = new CurationThresholds(nearDuplicateThreshold, minWords, maxWords,
-                settings.maxRepeatedNgramShare());
-        List<List<String>> pool = new ArrayList<>();
+        pipeline.remember(previous, false);
+        List<List<String>> survivors = new ArrayList<>();
+        List<CurationSample> batch = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             List<String> generated = candidates.get(i);
             candidateTokens += generated.size();
@@ -160,12 +164,18 @@ public final class TailPreservingCuration {
                 rejections.merge(COPIES_REFERENCE, 1, Integer::sum);
                 continue;
             }
-            Decision decision = session.decide("candidate-" + i, "", Tokenizer.detokenize(candidate), thresholds);
-            if (!decision.accepted()) {
-                rejections.merge(decision.reason().name(), 1, Integer::sum);
-                continue;
+            survivors.add(candidate);
+            batch.add(new CurationSample("candidate-" + i, null, null, Tokenizer.detokenize(candidate)));
+        }
+        List<List<String>> pool = new ArrayList<>();
+        List<SampleVerdict> verdicts = pipeline.curate(batch, filters);
+        for (int i = 0; i < verdicts.size(); i++) {
+            SampleVerdict verdict = verdicts.get(i);
+            if (verdict.accepted()) {
+                pool.add(survivors.get(i));
+            } else {
+                rejections.merge(verdict.decision().reason().name(), 1, Integer::sum);
             }
-            pool.add(candidate);
         }
         // carry-over: the previous set's synthetic lines compete again, after the fresh ones (generation order)
         int firstCarriedLine = pool.size();
@@ -244,9 +254,7 @@ public final class TailPreservingCuration {
         for (List<String> line : synthetic) {
             syntheticTokens += line.size();
         }
-        // the real share is of the final set: a short synthetic part shrinks the anchor budget with it
-        long anchorBudget = Math.min(anchorCap,
-                maxRealShare == 0 ? 0 : (long) Math.floor(maxRealShare / (1 - maxRealShare) * syntheticTokens));
+        long anchorBudget = anchorBudget(anchorCap, maxRealShare, syntheticTokens);
         List<List<String>> anchors = new ArrayList<>();
         if (anchorBudget > 0) {
             if (bySentence) {
@@ -262,6 +270,113 @@ public final class TailPreservingCuration {
             }
         }
         return new CuratedGeneration(synthetic, anchors, candidates.size(), candidateTokens, rejections, carriedTokens);
+    }
+
+    /**
+     * Chooses whole records (lines) under a token budget with the same objective, strata, carry-over cap and
+     * tail anchors as {@link #curate}, for a caller that has already filtered its candidates (the curator
+     * service runs the filter chain per sample as samples arrive, and seals a version from the accepted ones).
+     * A candidate that copies a reference line is set aside ({@link #COPIES_REFERENCE}): it is real data.
+     *
+     * @param fresh        this generation's accepted candidates (token lines)
+     * @param carried      the previous version's synthetic lines, which may fill at most the settings'
+     *                     carried share of the synthetic part
+     * @param tokenBudget  the most tokens the version may hold
+     * @param maxRealShare the largest share of those tokens that may be real anchors
+     */
+    public LineSelection selectLines(List<List<String>> fresh, List<List<String>> carried, long tokenBudget,
+                                     double maxRealShare) {
+        if (tokenBudget < 0) {
+            throw new IllegalArgumentException("tokenBudget must be >= 0, was " + tokenBudget);
+        }
+        if (!(maxRealShare >= 0 && maxRealShare < 1)) {
+            throw new IllegalArgumentException("maxRealShare must be in [0, 1), was " + maxRealShare);
+        }
+        List<List<String>> units = new ArrayList<>(fresh.size() + carried.size());
+        units.addAll(fresh);
+        units.addAll(carried);
+        long[][] keys = new long[units.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = ngrams.keys(units.get(i));
+        }
+        long anchorCap = (long) Math.floor(maxRealShare * tokenBudget);
+        long syntheticBudget = tokenBudget - anchorCap;
+        double scale = Math.max(1, tokenBudget) / (double) referenceTokens;
+        LongIntMap selected = new LongIntMap(1 << 12);
+        int[] setAside = new int[1];
+        int[] chosen = fill(units, keys, syntheticBudget, selected, scale, lineStrata, fresh.size(),
+                (long) Math.floor(settings.maxCarriedShare() * syntheticBudget), u -> {
+                    boolean copy = copies.copiesReference(units.get(u));
+                    if (copy) {
+                        setAside[0]++;
+                    }
+                    return copy;
+                });
+        Arrays.sort(chosen);
+        long syntheticTokens = 0;
+        int freshCount = 0;
+        for (int u : chosen) {
+            syntheticTokens += units.get(u).size();
+            if (u < fresh.size()) {
+                freshCount++;
+            }
+        }
+        int[] chosenFresh = Arrays.copyOf(chosen, freshCount);
+        int[] chosenCarried = Arrays.stream(chosen, freshCount, chosen.length).map(u -> u - fresh.size()).toArray();
+        long anchorBudget = anchorBudget(anchorCap, maxRealShare, syntheticTokens);
+        int[] anchors = anchorBudget > 0
+                ? fill(reference, referenceKeys, anchorBudget, selected, scale, lineStrata, reference.size(), 0, u -> false)
+                : new int[0];
+        Arrays.sort(anchors);
+        long anchorTokens = 0;
+        for (int a : anchors) {
+            anchorTokens += reference.get(a).size();
+        }
+        Map<String, Integer> rejections = new TreeMap<>();
+        if (setAside[0] > 0) {
+            rejections.put(COPIES_REFERENCE, setAside[0]);
+        }
+        int notSelected = units.size() - chosen.length - setAside[0];
+        if (notSelected > 0) {
+            rejections.put(NOT_SELECTED, notSelected);
+        }
+        return new LineSelection(chosenFresh, chosenCarried, anchors, syntheticTokens, anchorTokens, rejections);
+    }
+
+    /**
+     * What {@link #selectLines} chose: indexes (ascending) into the fresh candidates, the carried lines and the
+     * reference, the tokens of each part, and how many candidates were left out and why.
+     */
+    public record LineSelection(int[] fresh, int[] carried, int[] anchors, long syntheticTokens, long anchorTokens,
+                                Map<String, Integer> leftOut) {
+
+        /** Copies the report so a selection cannot change after it is made. */
+        public LineSelection {
+            leftOut = Map.copyOf(leftOut);
+        }
+    }
+
+    /**
+     * The curator's filter chain as the policy runs it on unprompted lines: the curator's defaults with the
+     * instruction stages off (there is no instruction), no semantic stage (no embedder), output length bounds
+     * from the reference's lines, and the plan's near-duplicate threshold; the shingle size and repetition cap
+     * come from the selection settings.
+     */
+    CurationConfig filters(double nearDuplicateThreshold, long seed) {
+        return CurationConfig.DEFAULTS.toBuilder()
+                .instructionEnabled(false).instructionNoveltyEnabled(false).semanticEnabled(false)
+                .minWords(minWords).maxWords(maxWords)
+                .maxRepeatedNgramShare(settings.maxRepeatedNgramShare())
+                .shingleSize(settings.shingleSize())
+                .nearDuplicateThreshold(nearDuplicateThreshold)
+                .minhashSeed(seed)
+                .build();
+    }
+
+    /** The real share is of the final set: a short synthetic part shrinks the anchor budget with it. */
+    private static long anchorBudget(long anchorCap, double maxRealShare, long syntheticTokens) {
+        return Math.min(anchorCap,
+                maxRealShare == 0 ? 0 : (long) Math.floor(maxRealShare / (1 - maxRealShare) * syntheticTokens));
     }
 
     /**

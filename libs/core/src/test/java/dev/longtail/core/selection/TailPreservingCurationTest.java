@@ -55,8 +55,9 @@ class TailPreservingCurationTest {
     @Test
     void shouldPreferTheCandidateThatCoversWhatTheSelectionStillLacks() {
         TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, new SelectionSettings(3, 0.02, 0, 1, 5, 0.8, 0.3));
-        List<String> common = Tokenizer.tokenize("the lobster is blue and the lobster is red on the coast .");
-        List<String> sameAgain = Tokenizer.tokenize("the lobster is red on the coast and the lobster is blue .");
+        // (one lobster per line: the curator's Gopher rule rejects a line whose top bigram covers 20% of it)
+        List<String> common = Tokenizer.tokenize("the lobster is blue in life and turns red on the coast .");
+        List<String> sameAgain = Tokenizer.tokenize("on the coast the lobster is blue in life and turns red .");
         List<String> rare = Tokenizer.tokenize("a rare amber lobster was caught when the claws shed in spring .");
         // room for two of the three lines: once the common content is in, the rare line adds more than its echo
         CuratedGeneration curated = curation.curate(List.of(common, sameAgain, rare), List.of(), 2 * common.size(), 0.0, 0.8, 7);
@@ -178,7 +179,7 @@ class TailPreservingCurationTest {
     void shouldDropTheSentencesTheReferenceDoesNotAttestWhenAskedTo() {
         TailPreservingCuration curation = new TailPreservingCuration(WITH_PARAGRAPH,
                 SelectionSettings.DEFAULTS.withMinAttestedShare(0.5).withMaxCarriedShare(0));
-        List<String> line = new ArrayList<>(Tokenizer.tokenize("the lobster is blue in life and turns red when it is caught ."));
+        List<String> line = new ArrayList<>(Tokenizer.tokenize("the lobster is blue in life and turns bright red when it is boiled ."));
         line.addAll(Tokenizer.tokenize("zebra quantum violins sing under gravel moons all night ."));
         CuratedGeneration curated = curation.curate(List.of(line), List.of(), 1000, 0.0, 0.8, 7);
         assertEquals(1, curated.synthetic().size());
@@ -192,5 +193,47 @@ class TailPreservingCurationTest {
             lines.add(Tokenizer.tokenize(t));
         }
         return lines;
+    }
+
+    @Test
+    void shouldChooseWholeRecordsUnderTheBudgetAndFillTheRealShareWithWhatTheyLack() {
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.LINES_FRESH);
+        List<String> common = Tokenizer.tokenize("the lobster lives on the rocky coast of the sea .");
+        List<String> echo = Tokenizer.tokenize("the lobster lives on the rocky coast of the ocean .");
+        List<String> rare = Tokenizer.tokenize("a rare amber lobster was caught when the claws shed in spring .");
+        List<String> junk = Tokenizer.tokenize("zebra quantum violin under seventeen gravel moons sing loudly now .");
+        long budget = (common.size() + rare.size()) * 10 / 9; // two records and a tenth of real data
+        TailPreservingCuration.LineSelection selection =
+                curation.selectLines(List.of(common, echo, junk, rare), List.of(), budget, 0.1);
+
+        assertEquals(2, selection.fresh().length);
+        assertTrue(java.util.Arrays.stream(selection.fresh()).anyMatch(i -> i == 3), "the rare record is kept");
+        assertTrue(java.util.Arrays.stream(selection.fresh()).noneMatch(i -> i == 2), "the junk record is left out");
+        assertEquals(2, selection.leftOut().get(TailPreservingCuration.NOT_SELECTED));
+        assertTrue(selection.syntheticTokens() + selection.anchorTokens() <= budget);
+        assertTrue(selection.anchorTokens() <= Math.floor(0.1 * budget));
+    }
+
+    @Test
+    void shouldCarryOverPreviousRecordsOnlyUpToTheCappedShare() {
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.LINES_FRESH.withMaxCarriedShare(0.5));
+        List<List<String>> carried = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            carried.add(Tokenizer.tokenize("a rare amber lobster number " + i + " was caught in the spring ."));
+        }
+        List<List<String>> fresh = List.of(Tokenizer.tokenize("zebra quantum violin under seventeen gravel moons sing loudly now ."));
+        TailPreservingCuration.LineSelection selection = curation.selectLines(fresh, carried, 60, 0.0);
+        long carriedTokens = java.util.Arrays.stream(selection.carried()).mapToLong(i -> carried.get(i).size()).sum();
+        assertTrue(carriedTokens > 0 && carriedTokens <= 30, "carried " + carriedTokens + " of 60");
+        assertEquals(1, selection.fresh().length, "the fresh record fills what the carried cap leaves");
+    }
+
+    @Test
+    void shouldSetAsideARecordThatCopiesTheReference() {
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.LINES_FRESH);
+        TailPreservingCuration.LineSelection selection =
+                curation.selectLines(List.of(new ArrayList<>(REFERENCE.get(3))), List.of(), 1000, 0.0);
+        assertEquals(0, selection.fresh().length);
+        assertEquals(1, selection.leftOut().get(TailPreservingCuration.COPIES_REFERENCE));
     }
 }
