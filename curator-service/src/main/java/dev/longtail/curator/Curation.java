@@ -17,6 +17,7 @@ import dev.longtail.core.curation.CurationSample;
 import dev.longtail.core.curation.Decision;
 import dev.longtail.core.curation.SampleVerdict;
 import dev.longtail.core.dedup.Fingerprint;
+import dev.longtail.core.selection.TailPreservingVersion;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -213,8 +214,17 @@ public class Curation {
                         campaignId, generation, SampleDecision.Status.ACCEPTED)
                 : List.of();
         List<Object> current = new ArrayList<>(acceptedSamples);
-        AnchorPolicy.Mix<Object> mix = policy.mix(current, new ArrayList<>(earlier), new ArrayList<>(pool),
-                plan.curation().anchorRatio(), anchorSeed(campaignId, generation));
+        AnchorPolicy.Mix<Object> mix;
+        Map<String, Integer> leftOut = Map.of();
+        if (policy == AnchorPolicy.TAIL_PRESERVING) {
+            var composition = TailPreservingVersion.compose(current, new ArrayList<>(pool), Curation::fullText,
+                    plan.curation().anchorRatio(), settings.current().selectionKeepShare(), TailPreservingVersion.RECORDS);
+            mix = composition.mix();
+            leftOut = composition.leftOut();
+        } else {
+            mix = policy.mix(current, new ArrayList<>(earlier), new ArrayList<>(pool), plan.curation().anchorRatio(),
+                    anchorSeed(campaignId, generation));
+        }
 
         var version = new DatasetVersion();
         version.id = UUID.randomUUID();
@@ -226,6 +236,8 @@ public class Curation {
         version.failed = failed;
         version.rejectedByReason = json.write(rejectedByReason);
         version.anchorRecords = mix.real().size();
+        version.syntheticRecords = mix.synthetic().size();
+        version.leftOutByReason = json.write(new TreeMap<>(leftOut));
         version.anchorPolicy = policy.name();
         version.plan = decisions.get(0).plan;
         version.sealedAt = Instant.now();
@@ -253,8 +265,9 @@ public class Curation {
             record.persist();
         }
         int anchorsSize = mix.real().size();
-        LOG.infof("sealed campaign %s generation %d: %d generated, %d accepted, %d rejected %s, %d failed, %d anchors",
-                campaignId, generation, version.generated, accepted, rejected, rejectedByReason, failed, anchorsSize);
+        LOG.infof("sealed campaign %s generation %d (%s): %d generated, %d accepted, %d rejected %s, %d failed;"
+                + " %d synthetic records (left out %s), %d anchors", campaignId, generation, policy, version.generated,
+                accepted, rejected, rejectedByReason, failed, version.syntheticRecords, leftOut, anchorsSize);
         return Optional.of(version.id);
     }
 
@@ -270,6 +283,15 @@ public class Curation {
         record.operator = operator;
         record.category = category;
         return record;
+    }
+
+    /** The text the tail-preserving selection profiles: a sample's or a seed's instruction, input and output. */
+    private static String fullText(Object record) {
+        if (record instanceof SampleDecision d) {
+            return new CurationSample(d.sampleId, d.instruction, d.input, d.output).fullText();
+        }
+        SeedRecord seed = (SeedRecord) record;
+        return new CurationSample(seed.seedId(), seed.instruction(), seed.input(), seed.output()).fullText();
     }
 
     /** The anchors of a generation depend only on the campaign and the generation, so a re-seal picks the same. */

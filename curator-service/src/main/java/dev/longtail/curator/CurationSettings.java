@@ -16,12 +16,24 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class CurationSettings {
 
-    /** The runtime view: the chain's configuration plus the loop's stage switches. */
-    public record Thresholds(CurationConfig filters, boolean semanticInLoop, boolean instructionNoveltyInLoop) {
+    /**
+     * The runtime view: the chain's configuration, the loop's stage switches, and the share of a generation's
+     * accepted tokens that a version sealed under the tail-preserving policy keeps.
+     */
+    public record Thresholds(CurationConfig filters, boolean semanticInLoop, boolean instructionNoveltyInLoop,
+            double selectionKeepShare) {
+
+        /** Validates the keep share (the chain validates itself). */
+        public Thresholds {
+            if (!(selectionKeepShare > 0 && selectionKeepShare <= 1)) {
+                throw new IllegalArgumentException(SELECTION_KEEP_SHARE + " must be in (0, 1], was " + selectionKeepShare);
+            }
+        }
     }
 
     static final String SEMANTIC_IN_LOOP = "semanticInLoop";
     static final String INSTRUCTION_NOVELTY_IN_LOOP = "instructionNoveltyInLoop";
+    static final String SELECTION_KEEP_SHARE = "selectionKeepShare";
 
     private final AtomicReference<Thresholds> current;
     private final ObjectMapper mapper;
@@ -29,7 +41,7 @@ public class CurationSettings {
     public CurationSettings(CuratorConfig config, ObjectMapper mapper) {
         this.mapper = mapper;
         this.current = new AtomicReference<>(new Thresholds(config.curationConfig(), config.semantic().loopEnabled(),
-                config.filters().instructionNoveltyInLoop()));
+                config.filters().instructionNoveltyInLoop(), config.selection().keepShare()));
     }
 
     public Thresholds current() {
@@ -43,6 +55,7 @@ public class CurationSettings {
         Map<String, Object> view = new LinkedHashMap<>(mapper.convertValue(t.filters(), Map.class));
         view.put(SEMANTIC_IN_LOOP, t.semanticInLoop());
         view.put(INSTRUCTION_NOVELTY_IN_LOOP, t.instructionNoveltyInLoop());
+        view.put(SELECTION_KEEP_SHARE, t.selectionKeepShare());
         return view;
     }
 
@@ -67,6 +80,9 @@ public class CurationSettings {
         if (!(semantic instanceof Boolean) || !(novelty instanceof Boolean)) {
             throw new IllegalArgumentException(SEMANTIC_IN_LOOP + " and " + INSTRUCTION_NOVELTY_IN_LOOP + " must be true or false");
         }
+        if (!(merged.remove(SELECTION_KEEP_SHARE) instanceof Number keepShare)) {
+            throw new IllegalArgumentException(SELECTION_KEEP_SHARE + " must be a number in (0, 1]");
+        }
         CurationConfig filters;
         try {
             filters = mapper.convertValue(merged, CurationConfig.class);
@@ -77,7 +93,7 @@ public class CurationSettings {
             }
             throw new IllegalArgumentException(cause == e ? e.getMessage() : cause.getMessage(), e);
         }
-        Thresholds next = new Thresholds(filters, (Boolean) semantic, (Boolean) novelty);
+        Thresholds next = new Thresholds(filters, (Boolean) semantic, (Boolean) novelty, keepShare.doubleValue());
         current.set(next);
         return next;
     }

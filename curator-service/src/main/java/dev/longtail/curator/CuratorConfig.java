@@ -37,8 +37,12 @@ public interface CuratorConfig {
     /** Limits of {@code POST /api/v1/curate}. */
     Api api();
 
-    /** Anchor policy of campaigns without one of their own: replace, ratio, accumulate, accumulate-subsample. */
-    @WithDefault("ratio")
+    /**
+     * Anchor policy of campaigns without one of their own: replace, ratio, accumulate, accumulate-subsample or
+     * tail-preserving (Longtail's own: a share of the accepted samples chosen to keep the reference's profile and
+     * tail, anchors chosen for what they lack).
+     */
+    @WithDefault("tail-preserving")
     String anchorPolicy();
 
     /** Tail-keeping selection defaults. */
@@ -126,6 +130,13 @@ public interface CuratorConfig {
 
         /** β: 0 keeps the reference's cluster proportions, 1 gives every cluster an equal quota. */
         @WithDefault("0.5") double tailBoost();
+
+        /**
+         * Share of a generation's accepted tokens that a version sealed under the tail-preserving policy keeps (the
+         * rest is left out as NOT_SELECTED): below 1 the selection has candidates to choose between; at 1 it keeps
+         * every accepted sample and only chooses the anchors. Changeable at run time ({@code selectionKeepShare}).
+         */
+        @WithDefault("0.6") double keepShare();
     }
 
     /** The start-up filter chain, validated (a bad property fails start-up with the field's name). */

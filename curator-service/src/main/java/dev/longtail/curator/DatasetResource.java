@@ -126,6 +126,8 @@ public class DatasetResource {
 
     private DatasetView view(DatasetVersion v) {
         return new DatasetView(v.id, v.campaignId, v.generation, v.generated, v.accepted, v.rejected, v.failed,
-                json.read(v.rejectedByReason, REASON_COUNTS), v.anchorRecords, v.accepted + v.anchorRecords, v.sealedAt);
+                json.read(v.rejectedByReason, REASON_COUNTS), v.anchorPolicy.toLowerCase(Locale.ROOT).replace('_', '-'),
+                json.read(v.leftOutByReason, REASON_COUNTS), v.syntheticRecords, v.anchorRecords,
+                v.syntheticRecords + v.anchorRecords, v.sealedAt);
     }
 }

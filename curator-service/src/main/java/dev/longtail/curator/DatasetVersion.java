@@ -36,6 +36,14 @@ public class DatasetVersion extends PanacheEntityBase {
     @Column(name = "anchor_records", nullable = false)
     public int anchorRecords;
 
+    /** Synthetic records in the version: the accepted samples the policy kept (and, accumulating, earlier ones). */
+    @Column(name = "synthetic_records", nullable = false)
+    public int syntheticRecords;
+
+    /** JSON object from reason to count: accepted samples the policy left out of the version (NOT_SELECTED, ...). */
+    @Column(name = "left_out_by_reason", nullable = false)
+    public String leftOutByReason = "{}";
+
     /** How real data entered the version ({@link dev.longtail.core.curation.AnchorPolicy}). */
     @Column(name = "anchor_policy", nullable = false)
     public String anchorPolicy = "RATIO";

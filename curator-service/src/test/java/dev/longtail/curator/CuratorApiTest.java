@@ -152,7 +152,11 @@ class CuratorApiTest {
         given().contentType("application/json").body(Map.of("semanticInLoop", "yes"))
                 .when().put("/admin/curation/thresholds")
                 .then().statusCode(400).contentType(PROBLEM);
-        given().when().get("/admin/curation/thresholds").then().body("maxWords", is(300));
+        given().contentType("application/json").body(Map.of("selectionKeepShare", 0))
+                .when().patch("/admin/curation/thresholds")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("selectionKeepShare"));
+        given().when().get("/admin/curation/thresholds").then().body("maxWords", is(300))
+                .body("selectionKeepShare", is(0.6f));
         try {
             given().contentType("application/json").body(Map.of("maxWords", 5))
                     .when().patch("/admin/curation/thresholds")

@@ -232,6 +232,58 @@ class CuratorConsumerTest {
     }
 
     @Test
+    void shouldSealATailPreservingVersionThatKeepsTheSamplesCloseToTheReferenceAndLeavesTheRestOut() {
+        String campaign = UUID.randomUUID().toString();
+        GenerationPlan plan = Fixtures.plan(0.1);
+        given().contentType("application/json").body(Map.of("anchorPolicy", "tail-preserving"))
+                .when().put("/admin/campaigns/{id}/anchor-policy", campaign)
+                .then().statusCode(200).body("anchorPolicy", is("TAIL_PRESERVING"));
+        List<SeedRecord> reference = Fixtures.referenceSeeds(campaign, 10);
+        try (var sealed = kafka.reader(Topics.DATASETS_SEALED)) {
+            kafka.send(Topics.CAMPAIGNS_STARTED, campaign, Fixtures.campaignStarted(campaign, 10));
+            // samples 0-3 retell reference outputs in other words order (close to the reference's n-grams, not
+            // copies); samples 4-9 are unrelated texts
+            for (int n = 0; n < 10; n++) {
+                String output = n < 4 ? retold(reference.get(n).output()) : Fixtures.text(9000 + n, 25);
+                kafka.send(Topics.SAMPLES_GENERATED, campaign,
+                        Events.write(Fixtures.generated(campaign, 1, 10, n, "Explain " + Fixtures.text(500 + n, 6), output, plan)));
+            }
+            await().atMost(WAIT).until(() -> !sealed.withKey(campaign).isEmpty());
+            DatasetSealed version = Events.read(sealed.withKey(campaign).get(0).value(), DatasetSealed.class);
+
+            assertEquals(10, version.counts().accepted());
+            Set<String> kept = version.records().stream().filter(r -> r.source() == RecordSource.SYNTHETIC)
+                    .map(DatasetRecord::recordId).collect(Collectors.toSet());
+            assertTrue(kept.size() >= 4 && kept.size() < 10, "a share of the accepted samples is kept: " + kept);
+            for (int n = 0; n < 4; n++) {
+                assertTrue(kept.contains(Fixtures.sampleId(campaign, 1, n)), "sample " + n + " is close to the reference");
+            }
+            Set<String> pool = reference.stream().map(SeedRecord::seedId).collect(Collectors.toSet());
+            assertTrue(version.records().stream().filter(r -> r.source() == RecordSource.REAL)
+                    .allMatch(r -> pool.contains(r.seedId())), "anchors come from the reference");
+
+            given().when().get("/api/v1/datasets/{id}", version.datasetVersionId())
+                    .then().statusCode(200)
+                    .body("anchorPolicy", is("tail-preserving"))
+                    .body("accepted", is(10))
+                    .body("syntheticRecords", is(kept.size()))
+                    .body("leftOutByReason.NOT_SELECTED", is(10 - kept.size()))
+                    .body("records", is(version.records().size()));
+        }
+    }
+
+    /** The words of a text with each adjacent pair swapped: the same unigrams, different higher n-grams. */
+    private static String retold(String text) {
+        String[] words = text.replace(".", "").split(" ");
+        for (int i = 0; i + 3 < words.length; i += 6) {
+            String t = words[i + 2];
+            words[i + 2] = words[i + 3];
+            words[i + 3] = t;
+        }
+        return String.join(" ", words) + ".";
+    }
+
+    @Test
     void shouldDeadLetterMalformedRecordsWithTheReason() {
         String key = UUID.randomUUID().toString();
         String marker = "{\"not json\" " + key;
