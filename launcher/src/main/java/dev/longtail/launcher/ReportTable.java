@@ -16,7 +16,7 @@ public final class ReportTable {
 
     public static final int WIDTH = 120;
     private static final String GAP = "  ";
-    private static final int REJECTED_WIDTH = 14;
+    private static final int REJECTED_WIDTH = 12;
     private static final int MIN_ADJUSTMENT_WIDTH = 20;
 
     private static final Map<String, String> REASONS = Map.ofEntries(
@@ -50,9 +50,10 @@ public final class ReportTable {
             new Column("accepted", Align.RIGHT, false),
             new Column("rejected", Align.LEFT, true),
             new Column("failed", Align.RIGHT, false),
-            new Column("distinct-2", Align.RIGHT, false),
-            new Column("tail cov", Align.RIGHT, false),
-            new Column("perplexity", Align.RIGHT, false),
+            new Column("kept", Align.RIGHT, false),
+            new Column("dist-2", Align.RIGHT, false),
+            new Column("tail", Align.RIGHT, false),
+            new Column("ppl", Align.RIGHT, false),
             new Column("verdict", Align.LEFT, false),
             new Column("adjustment", Align.LEFT, true));
 
@@ -74,7 +75,7 @@ public final class ReportTable {
         JsonNode reference = report.path("reference");
         if (!reference.isMissingNode() && !reference.isNull()) {
             JsonNode metrics = reference.path("metrics");
-            rows.add(List.of("0 (real)", count(reference.path("records")), "", "", "",
+            rows.add(List.of("0 (real)", count(reference.path("records")), "", "", "", "",
                     decimal(metrics.path("distinct2"), 3), decimal(metrics.path("tailCoverage"), 3),
                     decimal(metrics.path("heldOutPerplexity"), 1), "reference", ""));
         }
@@ -86,6 +87,7 @@ public final class ReportTable {
                     count(row.path("accepted")),
                     rejectedByReason(row),
                     count(row.path("failed")),
+                    version(row),
                     decimal(metrics.path("distinct2"), 3),
                     decimal(metrics.path("tailCoverage"), 3),
                     decimal(metrics.path("heldOutPerplexity"), 1),
@@ -167,6 +169,15 @@ public final class ReportTable {
 
     private static String count(JsonNode value) {
         return value.isNumber() ? value.asText() : "";
+    }
+
+    /** The sealed version's records, synthetic + real anchors, e.g. {@code 68+7}. */
+    static String version(JsonNode row) {
+        if (!row.path("records").isNumber()) {
+            return "-";
+        }
+        int anchors = row.path("anchorRecords").asInt();
+        return (row.path("records").asInt() - anchors) + "+" + anchors;
     }
 
     private static String decimal(JsonNode value, int places) {

@@ -25,13 +25,13 @@ class ReportTableTest {
         List<String> lines = table.lines().toList();
 
         assertTrue(lines.get(0).startsWith("gen"), lines.get(0));
-        assertTrue(lines.get(0).contains("distinct-2") && lines.get(0).contains("adjustment"), lines.get(0));
+        assertTrue(lines.get(0).contains("dist-2") && lines.get(0).contains("kept") && lines.get(0).contains("adjustment"), lines.get(0));
         assertTrue(lines.get(2).startsWith("0 (real)"), lines.get(2));
         assertTrue(lines.get(2).contains("0.812") && lines.get(2).contains("1.000") && lines.get(2).contains("142.4"),
                 lines.get(2));
         int first = lines.indexOf(lines.stream().filter(line -> line.startsWith("1 ")).findFirst().orElseThrow());
         assertTrue(lines.get(first).matches(
-                "1\\s+120\\s+100\\s+near-dup 10,\\s+5\\s+0\\.774\\s+0\\.846\\s+155\\.0\\s+drifting\\s+in-breadth 0\\.50→0\\.65;"),
+                "1\\s+120\\s+100\\s+near-dup 10,\\s+5\\s+100\\+11\\s+0\\.774\\s+0\\.846\\s+155\\.0\\s+drifting\\s+in-breadth 0\\.50→0\\.65;"),
                 table);
         // The wrapped rest of generation 1's cells on the next line, under their columns.
         assertTrue(lines.get(first + 1).matches("\\s+short 5\\s+temperature 1\\.00→1\\.10"), table);
