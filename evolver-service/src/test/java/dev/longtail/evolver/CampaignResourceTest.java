@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -96,6 +98,31 @@ class CampaignResourceTest {
                 .then().statusCode(200)
                 .body("origin", everyItem(equalTo("REAL")))
                 .body("output", everyItem(notNullValue()));
+    }
+
+    @Test
+    void shouldCarryTheBackendChosenAtTheStartInTheGenerationPlan() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "on-vllm", "seedSetId", seedSetId, "generations", 2, "samplesPerGeneration", 4,
+                        "backend", "vllm"))
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(201)
+                .body("generationDetails[0].plan.backend", equalTo("vllm"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "default", "seedSetId", seedSetId, "generations", 2, "samplesPerGeneration", 4))
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(201)
+                .body("generationDetails[0].plan", not(hasKey("backend")));
+    }
+
+    @Test
+    void shouldRejectABackendNameThatCannotBeOne() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "bad", "seedSetId", seedSetId, "generations", 2, "samplesPerGeneration", 4,
+                        "backend", "no such/backend"))
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("backend"));
     }
 
     @Test

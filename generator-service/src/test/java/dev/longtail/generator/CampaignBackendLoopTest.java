@@ -76,12 +76,44 @@ class CampaignBackendLoopTest {
         assertEquals(4, inProcess.size());
         assertEquals(4, overHttp.size(), "the redelivered generation ran on the campaign's new backend");
         assertTrue(overHttp.stream().allMatch(s -> "kneser-ney-3".equals(s.provenance().model())));
-        assertTrue(inProcess.stream().allMatch(s -> s.status() == SampleStatus.GENERATED), "a trained model answers");
+        assertTrue(inProcess.stream().allMatch(s -> s.status() == SampleStatus.GENERATED),
+                () -> "a trained model answers: " + inProcess.stream().map(SampleGenerated::failureReason).toList());
         assertEquals(outputsById(inProcess), outputsById(overHttp),
                 "the served model, trained on the same corpus, answers the same seeds identically");
         given().when().get("/api/v1/campaigns/{id}/usage", campaignId).then().statusCode(200)
                 .body("lines.backend", org.hamcrest.Matchers.hasItems("embedded", "self"))
                 .body("requests", equalTo(8));
+    }
+
+    @Test
+    void shouldRunAGenerationOnTheBackendItsPlanNamesWithFullProvenanceOnEverySample() {
+        String campaignId = UUID.randomUUID().toString();
+        server.always(Step.json(200, ScriptedServer.chatAnswer("The tide turns twice a day.", 12, 7)));
+        var generation = generation(campaignId, 3);
+        var plan = generation.plan();
+        var onScripted = new SeedsEvolved(Events.SCHEMA_VERSION, campaignId, 1, generation.seeds(),
+                new GenerationPlan(plan.inBreadthShare(), plan.sampling(), plan.curation(), "scripted"),
+                generation.trainingCorpus());
+
+        kafka.send(Topics.SEEDS_EVOLVED, campaignId, Events.write(onScripted));
+        List<SampleGenerated> samples = awaitSamples(campaignId, 3);
+
+        assertEquals(3, server.received().size(), "every seed went to the plan's backend");
+        for (SampleGenerated sample : samples) {
+            var p = sample.provenance();
+            assertEquals(SampleStatus.GENERATED, sample.status());
+            assertEquals("The tide turns twice a day.", sample.output());
+            assertEquals("scripted", p.backend());
+            assertEquals("RESPONSE", p.mode());
+            assertEquals(1, p.templateVersion());
+            assertEquals(40, p.maxTokens());
+            assertEquals(12, p.promptTokens());
+            assertEquals(7, p.tokens(), "tokens are the completion's");
+            assertEquals(1, p.attempts());
+            assertEquals("stop", p.finishReason());
+            assertTrue(p.sampleSeed() != null && p.sampleSeed() != p.randomSeed(), "the sample's own seed");
+            assertTrue(p.latencyMicros() > 0);
+        }
     }
 
     @Test

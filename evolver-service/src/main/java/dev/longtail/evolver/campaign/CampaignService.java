@@ -63,7 +63,8 @@ public class CampaignService {
         persistReal(campaign, split.reference(), false);
         persistReal(campaign, split.heldOut(), true);
 
-        var plan = PlanRules.first(config.plan(), RandomSeeds.derive(campaign.randomSeed, RandomSeeds.SAMPLING, 1));
+        var plan = PlanRules.first(config.plan(), RandomSeeds.derive(campaign.randomSeed, RandomSeeds.SAMPLING, 1),
+                request.backend());
         var outcome = starter.start(campaign, 1, plan, split.reference());
         if (!outcome.started()) {
             campaign.fail(outcome.failureReason());
@@ -124,7 +125,7 @@ public class CampaignService {
             generations.add(new CampaignViews.GenerationDetail(g.generation, g.evolved, g.eliminated,
                     read(g.eliminatedByReason, new TypeReference<Map<String, Integer>>() { }),
                     new CampaignViews.Plan(g.inBreadthShare, g.temperature, g.topP, g.maxTokens, g.samplingRandomSeed,
-                            g.anchorRatio, g.nearDuplicateThreshold, g.minWords, g.maxWords),
+                            g.anchorRatio, g.nearDuplicateThreshold, g.minWords, g.maxWords, g.backend),
                     operators(c.id, g.generation), g.datasetVersionId, g.sealedAccepted, g.verdict,
                     g.adjustments == null ? null : read(g.adjustments, new TypeReference<List<Adjustment>>() { }),
                     g.publishedAt));

@@ -34,9 +34,10 @@ public final class CampaignViews {
             List<Adjustment> adjustments, Instant publishedAt) {
     }
 
-    /** A generation's plan, flattened. */
+    /** A generation's plan, flattened; {@code backend} is left out when the campaign runs on the generator's default. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Plan(double inBreadthShare, double temperature, double topP, int maxTokens, long randomSeed,
-            double anchorRatio, double nearDuplicateThreshold, int minWords, int maxWords) {
+            double anchorRatio, double nearDuplicateThreshold, int minWords, int maxWords, String backend) {
     }
 
     /** A seed of the pool with its lineage; {@code output} is set for real seeds and accepted evolved ones. */

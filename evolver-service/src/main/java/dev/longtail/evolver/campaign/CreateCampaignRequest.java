@@ -4,13 +4,19 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A request to start a campaign; the seed set defaults to the bundled demo set, the random seed to config. */
+/**
+ * A request to start a campaign; the seed set defaults to the bundled demo set, the random seed to config, the
+ * generator backend (a name from the generator's {@code GET /api/v1/backends}, carried in every plan) to the
+ * generator's default.
+ */
 public record CreateCampaignRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(min = 1, max = 64) String seedSetId,
         @NotNull @Min(1) @Max(50) Integer generations,
         @NotNull @Min(1) @Max(5000) Integer samplesPerGeneration,
-        Long randomSeed) {
+        Long randomSeed,
+        @Size(min = 1, max = 128) @Pattern(regexp = "[A-Za-z0-9._-]+") String backend) {
 }

@@ -53,6 +53,8 @@ public class Generation extends PanacheEntityBase {
     public int minWords;
     @Column(name = "max_words")
     public int maxWords;
+    /** The generator backend the campaign chose; null: the generator's default. */
+    public String backend;
 
     public int evolved;
     public int eliminated;
@@ -100,7 +102,7 @@ public class Generation extends PanacheEntityBase {
     public GenerationPlan plan() {
         return new GenerationPlan(inBreadthShare,
                 new SamplingParameters(temperature, topP, maxTokens, samplingRandomSeed),
-                new CurationPolicy(anchorRatio, nearDuplicateThreshold, minWords, maxWords));
+                new CurationPolicy(anchorRatio, nearDuplicateThreshold, minWords, maxWords), backend);
     }
 
     void applyPlan(GenerationPlan plan) {
@@ -113,6 +115,7 @@ public class Generation extends PanacheEntityBase {
         nearDuplicateThreshold = plan.curation().nearDuplicateThreshold();
         minWords = plan.curation().minWords();
         maxWords = plan.curation().maxWords();
+        backend = plan.backend();
     }
 
     boolean sealed() {

@@ -22,16 +22,22 @@ public final class PlanRules {
     public record Next(GenerationPlan plan, List<String> warnings) {
     }
 
-    /** Generation 1's plan from the configured defaults. */
+    /** Generation 1's plan from the configured defaults, on the generator's default backend. */
     public static GenerationPlan first(EvolverConfig.Plan defaults, long samplingSeed) {
+        return first(defaults, samplingSeed, null);
+    }
+
+    /** Generation 1's plan from the configured defaults, on the backend the campaign chose (null: the default). */
+    public static GenerationPlan first(EvolverConfig.Plan defaults, long samplingSeed, String backend) {
         return new GenerationPlan(defaults.inBreadthShare(),
                 new SamplingParameters(defaults.temperature(), defaults.topP(), defaults.maxTokens(), samplingSeed),
                 new CurationPolicy(defaults.anchorRatio(), defaults.nearDuplicateThreshold(), defaults.minWords(),
-                        defaults.maxWords()));
+                        defaults.maxWords()), backend);
     }
 
     /**
-     * The previous plan with each adjustment's {@code to} applied to its parameter, and a fresh sampling seed.
+     * The previous plan with each adjustment's {@code to} applied to its parameter, and a fresh sampling seed; the
+     * backend stays the one the campaign chose.
      * Unknown parameters are ignored and values outside a parameter's domain are clamped into it, both with
      * a warning: a bad adjustment must not stop the loop.
      */
@@ -60,7 +66,8 @@ public final class PlanRules {
         var curation = previous.curation();
         var plan = new GenerationPlan(inBreadthShare,
                 new SamplingParameters(temperature, sampling.topP(), sampling.maxTokens(), samplingSeed),
-                new CurationPolicy(anchorRatio, nearDuplicateThreshold, curation.minWords(), curation.maxWords()));
+                new CurationPolicy(anchorRatio, nearDuplicateThreshold, curation.minWords(), curation.maxWords()),
+                previous.backend());
         return new Next(plan, List.copyOf(warnings));
     }
 

@@ -19,6 +19,17 @@ class PlanRulesTest {
             new CurationPolicy(0.1, 0.8, 3, 300));
 
     @Test
+    void shouldCarryTheBackendTheCampaignChoseIntoEveryLaterPlan() {
+        var chosen = new GenerationPlan(0.5, new SamplingParameters(1.0, 0.95, 120, 1),
+                new CurationPolicy(0.1, 0.8, 3, 300), "vllm");
+
+        var next = PlanRules.next(chosen, List.of(new Adjustment(Adjustment.TEMPERATURE, 1.0, 1.1, "diversify")), 2);
+
+        assertEquals("vllm", next.plan().backend());
+        assertEquals(null, PlanRules.next(PLAN, List.of(), 2).plan().backend(), "no choice: the generator's default");
+    }
+
+    @Test
     void shouldApplyEveryKnownAdjustmentToItsParameter() {
         var next = PlanRules.next(PLAN, List.of(
                 new Adjustment(Adjustment.IN_BREADTH_SHARE, 0.5, 0.7, "widen"),

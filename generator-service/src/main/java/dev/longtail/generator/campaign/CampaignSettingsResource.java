@@ -26,9 +26,10 @@ import dev.longtail.support.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Chooses the backend (and response-template version) the Kafka loop uses for one campaign. Until the generation
- * plan carries a backend, this is how a campaign runs against a model server; without settings a campaign uses
- * {@code longtail.generator.default-backend}. Applies to generations consumed after the change.
+ * Switches the backend (and response-template version) the Kafka loop uses for one campaign. A campaign chooses its
+ * backend when it starts (the plan's {@code backend}); settings stored here override that choice for the
+ * generations consumed after the change, e.g. to move a running campaign to another server. Without either, a
+ * campaign uses {@code longtail.generator.default-backend}.
  */
 @Path("/api/v1/campaigns/{campaignId}/generation-settings")
 @Produces(MediaType.APPLICATION_JSON)

@@ -31,7 +31,8 @@ import dev.longtail.generator.prompt.PromptTemplate;
 import dev.longtail.generator.prompt.PromptTemplates;
 
 /**
- * Answers one generation through the campaign's backend (the default one unless the campaign chose another):
+ * Answers one generation through the campaign's backend (its generation-settings if an operator set them, else
+ * the plan's backend, else the default one):
  * the embedded model trains on the generation's training corpus, a server just answers. Every evolved seed
  * yields exactly one sample, generated or failed with the reason; a slow or failing backend is waited for, up
  * to {@code longtail.generator.loop.sample-deadline} per sample, within the backend's limits.
@@ -63,27 +64,28 @@ public class GenerationSampler {
         List<EvolvedSeed> seeds = generation.seeds() == null ? List.of() : generation.seeds();
         SamplingParameters parameters = generation.plan() == null ? null : generation.plan().sampling();
         if (parameters == null) {
-            return failAll(generation, seeds, "the plan has no sampling parameters", null);
+            return failAll(generation, seeds, "the plan has no sampling parameters", null, null);
         }
         try {
             new Sampling(parameters.temperature(), parameters.topP(), parameters.maxTokens());
         } catch (IllegalArgumentException e) {
-            return failAll(generation, seeds, "invalid sampling parameters: " + e.getMessage(), null);
+            return failAll(generation, seeds, "invalid sampling parameters: " + e.getMessage(), null, null);
         }
         var chosen = settings.find(generation.campaignId());
-        String backendName = chosen.map(CampaignSettingsLookup.Chosen::backend).orElse(null);
+        // an operator's generation-settings override the backend the campaign chose at its start (in the plan)
+        String backendName = chosen.map(CampaignSettingsLookup.Chosen::backend).orElse(generation.plan().backend());
         GenerationBackend backend = backends.resolve(backendName).orElse(null);
-        if (backend == null) {
-            return failAll(generation, seeds, "unknown backend " + backendName, null);
-        }
         PromptTemplate template = templates.resolve(GenerationMode.RESPONSE,
                 chosen.map(CampaignSettingsLookup.Chosen::templateVersion).orElse(null))
                 .orElse(templates.current(GenerationMode.RESPONSE));
+        if (backend == null) {
+            return failAll(generation, seeds, "unknown backend " + backendName, null, template);
+        }
         GenerationBackend.Session session;
         try {
             session = backend.open(generation.trainingCorpus());
         } catch (BackendException e) {
-            return failAll(generation, seeds, e.getMessage(), backend);
+            return failAll(generation, seeds, e.getMessage(), backend, template);
         }
         List<GenerationItem> items = seeds.stream()
                 .map(seed -> new GenerationItem(seed.seedId(), Map.of("instruction", nullToEmpty(seed.instruction()),
@@ -95,15 +97,17 @@ public class GenerationSampler {
         account(generation.campaignId(), tally);
         List<SampleGenerated> samples = new ArrayList<>(seeds.size());
         for (int i = 0; i < seeds.size(); i++) {
-            samples.add(sample(generation, seeds.get(i), seeds.size(), outcomes.get(i)));
+            samples.add(sample(generation, seeds.get(i), seeds.size(), outcomes.get(i), template));
         }
         return samples;
     }
 
-    private SampleGenerated sample(SeedsEvolved generation, EvolvedSeed seed, int size, GenerationOutcome outcome) {
+    private SampleGenerated sample(SeedsEvolved generation, EvolvedSeed seed, int size, GenerationOutcome outcome,
+            PromptTemplate template) {
         var p = outcome.provenance();
         var provenance = new Provenance(p.backend(), p.model(), p.temperature(), p.topP(), p.randomSeed(),
-                p.latencyMicros(), p.completionTokens());
+                p.latencyMicros(), p.completionTokens(), p.mode(), template.version(), p.maxTokens(), p.sampleSeed(),
+                p.promptTokens(), p.attempts(), p.finishReason(), p.meanLogprob());
         if (!outcome.generated()) {
             return failed(generation, seed, size, outcome.failureReason(), provenance);
         }
@@ -122,13 +126,16 @@ public class GenerationSampler {
     }
 
     private List<SampleGenerated> failAll(SeedsEvolved generation, List<EvolvedSeed> seeds, String reason,
-            GenerationBackend backend) {
+            GenerationBackend backend, PromptTemplate template) {
         LOG.warnf("Campaign %s generation %d: every sample failed: %s", generation.campaignId(),
                 generation.generation(), reason);
         SamplingParameters parameters = generation.plan() == null ? null : generation.plan().sampling();
         GenerationBackend named = backend != null ? backend : backends.resolve(null).orElseThrow();
+        // no backend was reached: what the sample would have run with, no seed of its own, no tokens, no attempt
         var provenance = parameters == null ? null : new Provenance(named.name(), named.model(),
-                parameters.temperature(), parameters.topP(), parameters.randomSeed(), 0, 0);
+                parameters.temperature(), parameters.topP(), parameters.randomSeed(), 0, 0,
+                GenerationMode.RESPONSE.name(), template == null ? null : template.version(), parameters.maxTokens(),
+                null, 0, 0, null, null);
         return seeds.stream().map(seed -> failed(generation, seed, seeds.size(), reason, provenance)).toList();
     }
 

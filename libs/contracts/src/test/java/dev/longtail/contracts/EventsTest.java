@@ -1,6 +1,8 @@
 package dev.longtail.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +24,61 @@ class EventsTest {
                 new Provenance("embedded", "kneser-ney-3", 1.0, 0.95, 7L, 120, 6), PLAN);
 
         assertEquals(sample, Events.read(Events.write(sample), SampleGenerated.class));
+    }
+
+    @Test
+    void shouldRoundTripTheProvenanceAndPlanPropertiesAddedWithinVersionOne() {
+        var plan = new GenerationPlan(0.5, new SamplingParameters(1.0, 0.95, 80, 7L),
+                new CurationPolicy(0.1, 0.8, 3, 200), "vllm");
+        var sample = new SampleGenerated(Events.SCHEMA_VERSION, "s1", "c1", 2, 10,
+                new EvolvedSeed("e1", "p1", "add-constraints", "science", "Explain tides.", ""),
+                "The moon pulls the sea.", SampleStatus.GENERATED, null,
+                new Provenance("vllm", "llama", 1.0, 0.95, 7L, 120, 6, "RESPONSE", 1, 80, 42L, 31, 2, "stop", -1.5),
+                plan);
+
+        var read = Events.read(Events.write(sample), SampleGenerated.class);
+
+        assertEquals(sample, read);
+        assertEquals(31, read.provenance().promptTokens());
+        assertEquals("vllm", read.plan().backend());
+    }
+
+    @Test
+    void shouldReadASampleWrittenBeforeTheAddedPropertiesExistedWithThemNull() {
+        String older = """
+                {"schemaVersion":1,"sampleId":"s1","campaignId":"c1","generation":2,"generationSize":10,
+                 "seed":{"seedId":"e1","parentSeedId":"p1","operator":"add-constraints","category":"science",
+                         "instruction":"Explain tides.","input":""},
+                 "output":"The moon pulls the sea.","status":"GENERATED","failureReason":null,
+                 "provenance":{"backend":"embedded","model":"kneser-ney-3","temperature":1.0,"topP":0.95,
+                               "randomSeed":7,"latencyMicros":120,"tokens":6},
+                 "plan":{"inBreadthShare":0.5,"sampling":{"temperature":1.0,"topP":0.95,"maxTokens":80,"randomSeed":7},
+                         "curation":{"anchorRatio":0.1,"nearDuplicateThreshold":0.8,"minWords":3,"maxWords":200}}}
+                """;
+
+        var read = Events.read(older, SampleGenerated.class);
+
+        assertEquals(new Provenance("embedded", "kneser-ney-3", 1.0, 0.95, 7L, 120, 6), read.provenance());
+        assertEquals(PLAN, read.plan());
+        assertNull(read.plan().backend());
+        assertNull(read.provenance().templateVersion());
+    }
+
+    @Test
+    void shouldLeaveAddedPropertiesOutWhenTheyAreNullSoOlderReadersSeeTheSameJson() {
+        String json = Events.write(new Provenance("embedded", "kneser-ney-3", 1.0, 0.95, 7L, 120, 6));
+
+        assertFalse(json.contains("templateVersion"), json);
+        assertFalse(Events.write(PLAN).contains("backend"), Events.write(PLAN));
+    }
+
+    @Test
+    void shouldStillRejectASampleMissingAnOriginalProperty() {
+        String json = Events.write(new SampleGenerated(Events.SCHEMA_VERSION, "s1", "c1", 2, 10, null, null,
+                SampleStatus.FAILED, "x", new Provenance("embedded", "m", 1.0, 0.95, 7L, 0, 0), PLAN))
+                .replace("\"model\":\"m\",", "");
+
+        assertThrows(Events.InvalidEventException.class, () -> Events.read(json, SampleGenerated.class));
     }
 
     @Test
