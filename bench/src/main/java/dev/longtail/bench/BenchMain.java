@@ -23,6 +23,8 @@ public final class BenchMain {
                    BenchMain evaluator --out DIR [options]    all evaluator metrics on a 10,000-sample version
                    BenchMain generator --out DIR              the embedded backend's training and sampling speed
                    BenchMain generator-overhead --out DIR     the generator service's latency around an OpenAI stub
+                       [--stub-latency-ms 0] [--concurrency 64] [--requests 10000] [--rounds 5]
+                       [--generator-jvm-opt OPT]... [--generator-prop KEY=VALUE]...
 
               --out DIR              where collapse.json, collapse.md and collapse.svg go (created)
               --corpus FILE          real corpus, text (WikiText style) or JSONL

@@ -48,6 +48,9 @@ public interface GeneratorConfig {
     /** The generator's own OpenAI-compatible endpoints, serving the embedded model. */
     Serving serving();
 
+    /** Token and cost accounting. */
+    Accounting accounting();
+
     /** The embedded backend's limits. */
     interface Embedded {
         /** Samples generated at once; sampling is CPU-bound. */
@@ -204,6 +207,27 @@ public interface GeneratorConfig {
         /** A running job whose lease is older than this is taken over by another replica (crash recovery). */
         @WithDefault("2m")
         Duration lease();
+
+        /**
+         * How long a finished job (succeeded, failed or cancelled) and its samples are kept after it ended; then the
+         * cleanup deletes them. Queued and running jobs are never deleted.
+         */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** How often the cleanup of expired jobs runs (every replica; deleting twice is harmless). */
+        @WithDefault("1h")
+        String cleanupEvery();
+    }
+
+    /** Token and cost accounting. */
+    interface Accounting {
+        /**
+         * How often the synchronous API's usage, summed in memory, is written to {@code token_usage} (also on
+         * shutdown and before an account is read). A replica killed without a shutdown loses at most this much.
+         */
+        @WithDefault("1s")
+        Duration flushEvery();
     }
 
     /** The Kafka loop. */

@@ -2,17 +2,29 @@ package dev.longtail.generator.accounting;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import dev.longtail.generator.generation.UsageTally;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 
 /**
- * Token and cost accounting per campaign, backend and model: each batch adds its tally with one upsert per
- * line, so that concurrent batches and replicas add up without a lost update.
+ * Token and cost accounting per campaign, backend and model. Batches (the loop, job chunks) are written at once;
+ * the synchronous API's many small calls are summed in memory and written together every
+ * {@code accounting.flush-every}, on shutdown and before an account is read, because one transaction per call on
+ * the same hot row serialised every call behind the row lock. Every write is an additive upsert, so that concurrent
+ * writers and replicas add up without a lost update; a failed write keeps its lines pending for the next flush.
  */
 @ApplicationScoped
 public class UsageLedger {
@@ -20,46 +32,77 @@ public class UsageLedger {
     /** The account of calls that name no campaign. */
     public static final String AD_HOC = "ad-hoc";
 
+    private static final Logger LOG = Logger.getLogger(UsageLedger.class);
+
     /** One account line. */
     public record Usage(String campaignId, String backend, String model, long requests, long failedRequests,
             long promptTokens, long completionTokens, BigDecimal costUsd, Instant firstUsedAt, Instant lastUsedAt) {
     }
 
+    /** Where usage is booked. */
+    record Account(String campaignId, String backend, String model) {
+    }
+
     private final EntityManager em;
+    /** Usage summed in memory, not yet written. */
+    private final Map<Account, UsageLine> pending = new ConcurrentHashMap<>();
 
     public UsageLedger(EntityManager em) {
         this.em = em;
     }
 
+    /** Writes a batch's usage now, in the caller's transaction or a new one. */
     @Transactional
     public void record(String campaignId, UsageTally tally) {
-        String account = campaignId == null || campaignId.isBlank() ? AD_HOC : campaignId;
-        Instant now = Instant.now();
-        tally.lines().forEach((key, line) -> {
-            String[] parts = key.split("\u0000", 2);
-            em.createNativeQuery("""
-                    INSERT INTO token_usage (campaign_id, backend, model, requests, failed_requests, prompt_tokens,
-                        completion_tokens, cost_usd, first_used_at, last_used_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
-                    ON CONFLICT (campaign_id, backend, model) DO UPDATE SET
-                        requests = token_usage.requests + EXCLUDED.requests,
-                        failed_requests = token_usage.failed_requests + EXCLUDED.failed_requests,
-                        prompt_tokens = token_usage.prompt_tokens + EXCLUDED.prompt_tokens,
-                        completion_tokens = token_usage.completion_tokens + EXCLUDED.completion_tokens,
-                        cost_usd = token_usage.cost_usd + EXCLUDED.cost_usd,
-                        last_used_at = EXCLUDED.last_used_at
-                    """)
-                    .setParameter(1, account).setParameter(2, parts[0]).setParameter(3, parts[1])
-                    .setParameter(4, line.requests).setParameter(5, line.failedRequests)
-                    .setParameter(6, line.promptTokens).setParameter(7, line.completionTokens)
-                    .setParameter(8, BigDecimal.valueOf(line.costUsd)).setParameter(9, now)
-                    .executeUpdate();
-        });
+        write(lines(campaignId, tally, Instant.now()));
     }
 
-    /** A campaign's lines, by backend and model. */
-    @Transactional
+    /** Adds a call's usage to the pending sums; it is written within {@code accounting.flush-every}. */
+    public void recordLater(String campaignId, UsageTally tally) {
+        lines(campaignId, tally, Instant.now()).forEach((account, line) -> pending.merge(account, line, UsageLine::plus));
+    }
+
+    /**
+     * Writes the pending sums in one transaction. On failure they are put back (added to whatever arrived
+     * meanwhile), so that a database outage delays the accounting but loses none of it.
+     */
+    @Scheduled(every = "${longtail.generator.accounting.flush-every:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public synchronized void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<Account, UsageLine> drained = new java.util.HashMap<>();
+        for (Account account : new ArrayList<>(pending.keySet())) {
+            UsageLine line = pending.remove(account);
+            if (line != null) {
+                drained.put(account, line);
+            }
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> write(drained));
+        } catch (RuntimeException e) {
+            drained.forEach((account, line) -> pending.merge(account, line, UsageLine::plus));
+            LOG.warnf("Could not write the pending token usage (%d lines); it stays pending: %s", drained.size(),
+                    e.getMessage());
+        }
+    }
+
+    /** The last pending usage goes to the database before the datasource closes. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        flush();
+        if (!pending.isEmpty()) {
+            LOG.errorf("Token usage of %d accounts could not be written at shutdown: %s", pending.size(), pending);
+        }
+    }
+
+    /** A campaign's lines, by backend and model, including what this replica still had pending. */
     public List<Usage> of(String campaignId) {
+        flush();
+        return QuarkusTransaction.requiringNew().call(() -> read(campaignId));
+    }
+
+    private List<Usage> read(String campaignId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT campaign_id, backend, model, requests, failed_requests, prompt_tokens, completion_tokens,
@@ -69,6 +112,40 @@ public class UsageLedger {
         return rows.stream().map(r -> new Usage((String) r[0], (String) r[1], (String) r[2],
                 ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
                 ((Number) r[6]).longValue(), new BigDecimal(r[7].toString()), instant(r[8]), instant(r[9]))).toList();
+    }
+
+    private static Map<Account, UsageLine> lines(String campaignId, UsageTally tally, Instant now) {
+        String campaign = campaignId == null || campaignId.isBlank() ? AD_HOC : campaignId;
+        Map<Account, UsageLine> lines = new java.util.HashMap<>();
+        tally.lines().forEach((key, line) -> {
+            String[] parts = key.split("\u0000", 2);
+            lines.put(new Account(campaign, parts[0], parts[1]), new UsageLine(line.requests, line.failedRequests,
+                    line.promptTokens, line.completionTokens, line.costUsd, now, now));
+        });
+        return lines;
+    }
+
+    private void write(Map<Account, UsageLine> lines) {
+        lines.forEach((account, line) -> em.createNativeQuery("""
+                INSERT INTO token_usage (campaign_id, backend, model, requests, failed_requests, prompt_tokens,
+                    completion_tokens, cost_usd, first_used_at, last_used_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                ON CONFLICT (campaign_id, backend, model) DO UPDATE SET
+                    requests = token_usage.requests + EXCLUDED.requests,
+                    failed_requests = token_usage.failed_requests + EXCLUDED.failed_requests,
+                    prompt_tokens = token_usage.prompt_tokens + EXCLUDED.prompt_tokens,
+                    completion_tokens = token_usage.completion_tokens + EXCLUDED.completion_tokens,
+                    cost_usd = token_usage.cost_usd + EXCLUDED.cost_usd,
+                    first_used_at = LEAST(token_usage.first_used_at, EXCLUDED.first_used_at),
+                    last_used_at = GREATEST(token_usage.last_used_at, EXCLUDED.last_used_at)
+                """)
+                .setParameter(1, account.campaignId()).setParameter(2, account.backend())
+                .setParameter(3, account.model())
+                .setParameter(4, line.requests()).setParameter(5, line.failedRequests())
+                .setParameter(6, line.promptTokens()).setParameter(7, line.completionTokens())
+                .setParameter(8, BigDecimal.valueOf(line.costUsd())).setParameter(9, line.firstUsedAt())
+                .setParameter(10, line.lastUsedAt())
+                .executeUpdate());
     }
 
     private static Instant instant(Object value) {

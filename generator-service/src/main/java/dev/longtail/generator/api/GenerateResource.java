@@ -17,7 +17,8 @@ import dev.longtail.generator.generation.GenerationOutcome;
 import dev.longtail.generator.generation.GenerationRunner;
 import dev.longtail.generator.generation.UsageTally;
 import dev.longtail.support.ProblemException;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Synchronous generation of a small batch, without a campaign: any backend, any mode. The same request with the
@@ -42,15 +43,35 @@ public class GenerateResource {
         this.config = config;
     }
 
+    /**
+     * Runs on the event loop while it only waits on a server: an OpenAI-compatible backend is called without
+     * blocking, and only an item that must wait for a slot, a budget or a recovering backend moves to a worker
+     * thread. The embedded model computes, so its requests run on a worker thread from the start.
+     */
     @POST
-    @Blocking
-    public GenerateResponse generate(@NotNull @Valid GenerateRequest request) {
+    public Uni<GenerateResponse> generate(@NotNull @Valid GenerateRequest request) {
         var plan = planner.plan(request, config.generate().maxItems());
-        var session = open(plan);
+        if (plan.backend().needsTrainingCorpus()) {
+            return Uni.createFrom().item(() -> blocking(plan)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
         var tally = new UsageTally();
-        List<GenerationOutcome> outcomes = runner.run(new GenerationRunner.Batch(plan.backend(), session,
-                plan.template(), plan.parameters(), plan.logprobs(), config.generate().patience()), plan.items(), tally);
-        ledger.record(plan.campaignId(), tally);
+        return Uni.createFrom().completionStage(() -> runner.runAsync(batch(plan), plan.items(), tally,
+                Infrastructure.getDefaultWorkerPool())).map(outcomes -> respond(plan, outcomes, tally));
+    }
+
+    private GenerateResponse blocking(GenerationPlanner.Plan plan) {
+        var tally = new UsageTally();
+        return respond(plan, runner.run(batch(plan), plan.items(), tally), tally);
+    }
+
+    private GenerationRunner.Batch batch(GenerationPlanner.Plan plan) {
+        return new GenerationRunner.Batch(plan.backend(), open(plan), plan.template(), plan.parameters(),
+                plan.logprobs(), config.generate().patience());
+    }
+
+    private GenerateResponse respond(GenerationPlanner.Plan plan, List<GenerationOutcome> outcomes, UsageTally tally) {
+        // summed in memory and written within accounting.flush-every: one write per call serialised every call
+        ledger.recordLater(plan.campaignId(), tally);
         String mode = plan.mode().name();
         int generated = (int) outcomes.stream().filter(GenerationOutcome::generated).count();
         return new GenerateResponse(plan.backend().name(), plan.backend().model(), mode, plan.template().id(),

@@ -68,6 +68,27 @@ public final class BackendLimiter {
         }
     }
 
+    /**
+     * A slot and {@code estimatedTokens} of budget if both are free right now, else null (the caller then waits on a
+     * worker thread with {@link #acquire}). Respects the queue of waiting callers: a fair semaphore's timed try with
+     * no wait does not barge past them.
+     */
+    public Permit tryAcquireNow(long estimatedTokens) {
+        try {
+            if (!slots.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        if (tokens != null && tokens.tryTake(estimatedTokens) > 0) {
+            slots.release();
+            return null;
+        }
+        return new Permit(estimatedTokens);
+    }
+
     /** A held slot and reserved budget; release it once with the tokens really used. */
     public final class Permit {
         private final long reserved;

@@ -52,5 +52,14 @@ public interface GenerationBackend {
     interface Session {
         /** One completion, with fault tolerance applied; throws {@link BackendException} with the reason. */
         Completion complete(CompletionRequest request);
+
+        /**
+         * The same without blocking the caller, for backends that wait on I/O rather than compute: completes with
+         * the completion or fails with a {@link BackendException}. Null when the backend cannot (the embedded model
+         * computes, so it runs on a worker thread).
+         */
+        default java.util.concurrent.CompletionStage<Completion> completeAsync(CompletionRequest request) {
+            return null;
+        }
     }
 }

@@ -138,6 +138,20 @@ public class JobStore {
         return true;
     }
 
+    /**
+     * Deletes up to {@code limit} jobs that ended before {@code cutoff}, their samples with them (the foreign key
+     * cascades); returns how many. Small batches keep each transaction and its locks short.
+     */
+    @Transactional
+    public int deleteFinishedBefore(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                DELETE FROM generation_job WHERE id IN (
+                    SELECT id FROM generation_job
+                    WHERE status IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND finished_at < ?1
+                    ORDER BY finished_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
+                """).setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
+    }
+
     @Transactional
     public List<StoredSample> samples(UUID jobId, int offset, int limit) {
         @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package dev.longtail.generator.openai;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,12 +13,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * The part of the OpenAI HTTP API the generator uses, relative to a base URL that ends in {@code /v1}. Built per
  * backend with {@code QuarkusRestClientBuilder}; answers are read raw so that every status, header and malformed
- * body is classified by {@link OpenAiResponses}, not by a generic mapper.
+ * body is classified by {@link OpenAiResponses}, not by a generic mapper. Bodies go out as JSON text written once
+ * per call (not per attempt), which also spares the client a writer lookup for a Jackson tree on every request.
  */
 @RegisterRestClient(configKey = "longtail-openai")
 public interface OpenAiApi {
@@ -25,13 +26,27 @@ public interface OpenAiApi {
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-    Response chatCompletions(@HeaderParam("Authorization") String authorization, ObjectNode body);
+    Response chatCompletions(@HeaderParam("Authorization") String authorization, String body);
 
     @POST
     @Path("/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
-    Response completions(@HeaderParam("Authorization") String authorization, ObjectNode body);
+    Response completions(@HeaderParam("Authorization") String authorization, String body);
+
+    /** {@link #chatCompletions} without blocking: the stage completes on the client's event loop. */
+    @POST
+    @Path("/chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    CompletionStage<Response> chatCompletionsAsync(@HeaderParam("Authorization") String authorization, String body);
+
+    /** {@link #completions} without blocking. */
+    @POST
+    @Path("/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
+    CompletionStage<Response> completionsAsync(@HeaderParam("Authorization") String authorization, String body);
 
     @GET
     @Path("/models")

@@ -3,6 +3,10 @@ package dev.longtail.generator.openai;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,8 +34,10 @@ import dev.longtail.generator.backend.CompletionRequest;
 import dev.longtail.generator.backend.GenerationBackend;
 import dev.longtail.generator.backend.RetryableBackendException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.util.TypeLiteral;
 
 /**
  * A backend on any OpenAI-compatible server (vLLM, Ollama, TGI, OpenAI) through the Quarkus REST client, each
@@ -42,6 +48,8 @@ import io.smallrye.faulttolerance.api.Guard;
 public final class OpenAiBackend implements GenerationBackend {
 
     private static final Logger LOG = Logger.getLogger(OpenAiBackend.class);
+    private static final TypeLiteral<CompletionStage<Completion>> ASYNC_COMPLETION = new TypeLiteral<>() {
+    };
 
     private final String name;
     private final GeneratorConfig.OpenAiBackend config;
@@ -62,6 +70,9 @@ public final class OpenAiBackend implements GenerationBackend {
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
+                // a connection for every call the limiter lets through, and one for the health probe: with the
+                // client's default pool (50) the 51st concurrent call queued for a connection behind a slow answer
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.maxConcurrency() + 1)
                 // should someone switch on REST client logging, the key still stays out of the log
                 .loggingMaskedHeaders(java.util.Set.of("Authorization"))
                 .build(OpenAiApi.class);
@@ -152,10 +163,20 @@ public final class OpenAiBackend implements GenerationBackend {
         return breaker.get().name();
     }
 
-    /** A remote server learns nothing from the corpus: the session is the backend itself. */
+    /** A remote server learns nothing from the corpus: the session is the backend itself, blocking or not. */
     @Override
     public Session open(List<TrainingText> trainingCorpus) {
-        return this::complete;
+        return new Session() {
+            @Override
+            public Completion complete(CompletionRequest request) {
+                return OpenAiBackend.this.complete(request);
+            }
+
+            @Override
+            public CompletionStage<Completion> completeAsync(CompletionRequest request) {
+                return OpenAiBackend.this.completeAsync(request);
+            }
+        };
     }
 
     /** Probes {@code GET /models} outside the guard, so that health tells the truth while the breaker is open. */
@@ -184,49 +205,127 @@ public final class OpenAiBackend implements GenerationBackend {
 
     private Completion complete(CompletionRequest request) {
         boolean chat = config.api() == GeneratorConfig.Api.chat;
-        ObjectNode body = body(request, chat);
+        String body = json(body(request, chat));
         AtomicInteger attempts = new AtomicInteger();
         long start = System.nanoTime();
         try {
             Completion completion = guard.call(() -> attempt(request, body, chat, attempts), Completion.class);
             return completion.measured((System.nanoTime() - start) / 1_000, attempts.get());
-        } catch (BackendException e) {
-            lastFailure.set(e.getMessage());
-            throw attempts.get() > 1
-                    ? new BackendException(e.getMessage() + " (after " + attempts.get() + " attempts)", e.retryable(),
-                            e.retryAfterMillis(), e)
-                    : e;
-        } catch (CircuitBreakerOpenException e) {
-            throw new RetryableBackendException("circuit breaker open for backend " + name, -1, e);
-        } catch (TimeoutException e) {
-            lastFailure.set("timed out");
-            throw new RetryableBackendException("timed out after " + attempts.get() + " attempts of "
-                    + config.requestTimeout(), -1, e);
         } catch (Exception e) {
-            lastFailure.set(rootMessage(e));
-            throw new BackendException("backend " + name + " failed: " + rootMessage(e), false, -1, e);
+            throw failure(e, attempts.get());
         }
     }
 
-    private Completion attempt(CompletionRequest request, ObjectNode body, boolean chat, AtomicInteger attempts) {
+    /**
+     * The same call without blocking: the same guard (one circuit breaker and retry policy for both ways of
+     * calling), the REST client's asynchronous variant, and the same classification of every failure.
+     */
+    private CompletionStage<Completion> completeAsync(CompletionRequest request) {
+        boolean chat = config.api() == GeneratorConfig.Api.chat;
+        String body = json(body(request, chat));
+        AtomicInteger attempts = new AtomicInteger();
+        long start = System.nanoTime();
+        CompletionStage<Completion> guarded;
+        try {
+            guarded = guard.call(() -> attemptAsync(request, body, chat, attempts), ASYNC_COMPLETION);
+        } catch (Exception e) {
+            guarded = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Completion> result = new CompletableFuture<>();
+        guarded.whenComplete((completion, error) -> {
+            if (error == null) {
+                result.complete(completion.measured((System.nanoTime() - start) / 1_000, attempts.get()));
+            } else {
+                result.completeExceptionally(failure(unwrap(error), attempts.get()));
+            }
+        });
+        return result;
+    }
+
+    /** Every way a guarded call can fail, as the {@link BackendException} the runner understands. */
+    private BackendException failure(Throwable e, int attempts) {
+        if (e instanceof BackendException b) {
+            lastFailure.set(b.getMessage());
+            return attempts > 1
+                    ? new BackendException(b.getMessage() + " (after " + attempts + " attempts)", b.retryable(),
+                            b.retryAfterMillis(), b)
+                    : b;
+        }
+        if (e instanceof CircuitBreakerOpenException) {
+            return new RetryableBackendException("circuit breaker open for backend " + name, -1, e);
+        }
+        if (e instanceof TimeoutException) {
+            lastFailure.set("timed out");
+            return new RetryableBackendException("timed out after " + attempts + " attempts of "
+                    + config.requestTimeout(), -1, e);
+        }
+        lastFailure.set(rootMessage(e));
+        return new BackendException("backend " + name + " failed: " + rootMessage(e), false, -1, e);
+    }
+
+    private Completion attempt(CompletionRequest request, String body, boolean chat, AtomicInteger attempts) {
         attempts.incrementAndGet();
         long start = System.nanoTime();
-        OpenAiResponses.Answer answer;
         try (Response response = chat ? api.chatCompletions(authorization, body) : api.completions(authorization, body)) {
-            String text = response.readEntity(String.class);
-            OpenAiResponses.checkStatus(response.getStatus(), text, response.getHeaderString("Retry-After"),
-                    response.getHeaderString("retry-after-ms"));
-            answer = config.stream() ? OpenAiResponses.parseStream(mapper, text, chat)
-                    : OpenAiResponses.parse(mapper, text, chat);
+            return read(request, response, chat, start);
         } catch (ProcessingException e) {
-            // connection refused or reset, read timeout, a body cut off mid-transfer: another attempt may work
-            throw new RetryableBackendException("transport error: " + rootMessage(e), -1, e);
+            throw transportError(e);
         }
+    }
+
+    private CompletionStage<Completion> attemptAsync(CompletionRequest request, String body, boolean chat,
+            AtomicInteger attempts) {
+        attempts.incrementAndGet();
+        long start = System.nanoTime();
+        CompletableFuture<Completion> result = new CompletableFuture<>();
+        CompletionStage<Response> call;
+        try {
+            call = chat ? api.chatCompletionsAsync(authorization, body) : api.completionsAsync(authorization, body);
+        } catch (ProcessingException e) {
+            return CompletableFuture.failedFuture(transportError(e));
+        }
+        // fail with the bare exception: the guard's retry and breaker look at its type
+        call.whenComplete((response, error) -> {
+            if (error != null) {
+                // the asynchronous client reports a refused, reset, timed-out or cut-off exchange as it found it
+                // (not always wrapped in a ProcessingException): every failure of the exchange itself is transport
+                Throwable cause = unwrap(error);
+                result.completeExceptionally(cause instanceof BackendException ? cause : transportError(cause));
+                return;
+            }
+            try (response) {
+                result.complete(read(request, response, chat, start));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Connection refused or reset, read timeout, a body cut off mid-transfer: another attempt may work. */
+    private static RetryableBackendException transportError(Throwable e) {
+        return new RetryableBackendException("transport error: " + rootMessage(e), -1, e);
+    }
+
+    private Completion read(CompletionRequest request, Response response, boolean chat, long start) {
+        String text = response.readEntity(String.class);
+        OpenAiResponses.checkStatus(response.getStatus(), text, response.getHeaderString("Retry-After"),
+                response.getHeaderString("retry-after-ms"));
+        OpenAiResponses.Answer answer = config.stream() ? OpenAiResponses.parseStream(mapper, text, chat)
+                : OpenAiResponses.parse(mapper, text, chat);
         int promptTokens = answer.promptTokens() != null ? answer.promptTokens() : estimateTokens(request);
         int completionTokens = answer.completionTokens() != null ? answer.completionTokens()
                 : Tokenizer.tokenize(answer.text()).size();
         return new Completion(answer.text().strip(), promptTokens, completionTokens, (System.nanoTime() - start) / 1_000,
                 answer.finishReason(), answer.logprobs(), answer.model() != null ? answer.model() : config.model(), 1);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private ObjectNode body(CompletionRequest request, boolean chat) {
@@ -258,6 +357,14 @@ public final class OpenAiBackend implements GenerationBackend {
             body.putObject("stream_options").put("include_usage", true);
         }
         return body;
+    }
+
+    private String json(ObjectNode body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a request body", e);
+        }
     }
 
     /** A rough prompt size when the server reports no usage: the shared tokenizer's count. */
