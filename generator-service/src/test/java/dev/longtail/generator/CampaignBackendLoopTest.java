@@ -58,7 +58,9 @@ class CampaignBackendLoopTest {
 
     @Test
     void shouldGenerateACampaignOnItsChosenBackendExactlyAsTheEmbeddedOneWould() {
-        String campaignId = UUID.randomUUID().toString();
+        // a fixed campaign fixes the samples' seeds: with a random one the model's rare empty answer (a sample
+        // failed with "empty output", about one in 600 in the demo) made this comparison flaky
+        String campaignId = UUID.nameUUIDFromBytes("campaign-backend-loop".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
         given().when().get("/api/v1/campaigns/{id}/generation-settings", campaignId)
                 .then().statusCode(200).body("backend", equalTo("embedded")).body("configured", equalTo(false));
         String json = Events.write(generation(campaignId, 4));
