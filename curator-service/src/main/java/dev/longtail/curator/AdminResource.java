@@ -83,7 +83,7 @@ public class AdminResource {
     public PolicyView setAnchorPolicy(@PathParam("id") String id, Map<String, String> body) {
         String campaignId = Ids.uuid(id, "campaign id").toString();
         if (body == null || !body.containsKey("anchorPolicy")) {
-            throw ProblemException.badRequest("body must be {\"anchorPolicy\": \"replace|ratio|accumulate|accumulate-subsample\"}");
+            throw ProblemException.badRequest("body must be {\"anchorPolicy\": \"tail-preserving|replace|ratio|accumulate|accumulate-subsample\"}");
         }
         AnchorPolicy policy;
         try {

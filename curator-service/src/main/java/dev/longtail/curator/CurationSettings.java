@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the admin endpoint. A change is validated as a whole and swapped in atomically, so a bad value changes nothing.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // a bad start-up value (e.g. selection.keep-share 0) fails the start, not the first sample
 public class CurationSettings {
 
     /**

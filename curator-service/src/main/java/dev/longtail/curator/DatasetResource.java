@@ -126,7 +126,7 @@ public class DatasetResource {
 
     private DatasetView view(DatasetVersion v) {
         return new DatasetView(v.id, v.campaignId, v.generation, v.generated, v.accepted, v.rejected, v.failed,
-                json.read(v.rejectedByReason, REASON_COUNTS), v.anchorPolicy.toLowerCase(Locale.ROOT).replace('_', '-'),
+                json.read(v.rejectedByReason, REASON_COUNTS), v.anchorPolicy,
                 json.read(v.leftOutByReason, REASON_COUNTS), v.syntheticRecords, v.anchorRecords,
                 v.syntheticRecords + v.anchorRecords, v.sealedAt);
     }

@@ -264,7 +264,7 @@ class CuratorConsumerTest {
 
             given().when().get("/api/v1/datasets/{id}", version.datasetVersionId())
                     .then().statusCode(200)
-                    .body("anchorPolicy", is("tail-preserving"))
+                    .body("anchorPolicy", is("TAIL_PRESERVING"))
                     .body("accepted", is(10))
                     .body("syntheticRecords", is(kept.size()))
                     .body("leftOutByReason.NOT_SELECTED", is(10 - kept.size()))

@@ -74,7 +74,7 @@ class ClosedLoopIT {
                 assertEquals(row.path(count).asInt(), version.path(count).asInt(), count + " in " + where);
             }
             // the default policy is Longtail's own: every accepted sample is kept or left out with a reason
-            assertEquals("tail-preserving", version.path("anchorPolicy").asText(), where);
+            assertEquals("TAIL_PRESERVING", version.path("anchorPolicy").asText(), where);
             int leftOut = 0;
             for (JsonNode n : version.path("leftOutByReason")) {
                 leftOut += n.asInt();

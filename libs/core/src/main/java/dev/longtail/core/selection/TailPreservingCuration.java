@@ -512,11 +512,13 @@ public final class TailPreservingCuration {
                 int best = -1;
                 double bestRatio = Double.POSITIVE_INFINITY;
                 for (int s = 0; s < strata; s++) {
-                    if (heaps[s].isEmpty() || quota[s] <= 0 || (quotasHold && filled[s] >= quota[s])) {
+                    if (heaps[s].isEmpty() || (quotasHold && (quota[s] <= 0 || filled[s] >= quota[s]))) {
                         continue;
                     }
-                    double ratio = filled[s] / quota[s];
-                    if (ratio < bestRatio) {
+                    // once the quotas are met or out of candidates, any stratum may take the rest, a stratum the
+                    // reference left without tokens (tied quantiles) last
+                    double ratio = quota[s] > 0 ? filled[s] / quota[s] : Double.MAX_VALUE;
+                    if (best < 0 || ratio < bestRatio) {
                         bestRatio = ratio;
                         best = s;
                     }

@@ -33,7 +33,8 @@ public final class TailPreservingVersion {
     }
 
     /**
-     * Chooses at most {@code keepShare} of the accepted samples' tokens, then real anchors up to
+     * Chooses at most {@code keepShare} of the accepted samples' tokens (but at least one sample: a version the
+     * next generation trains on is never empty while there are accepted samples), then real anchors up to
      * {@code anchorRatio} of the version's tokens.
      *
      * @param accepted    this generation's accepted samples
@@ -56,7 +57,9 @@ public final class TailPreservingVersion {
         }
         List<List<String>> candidates = tokens(accepted, text);
         long acceptedTokens = candidates.stream().mapToLong(List::size).sum();
-        long syntheticBudget = (long) Math.ceil(keepShare * acceptedTokens);
+        // never an empty version while there are accepted samples: the next generation trains on it
+        long shortest = candidates.stream().mapToLong(List::size).filter(n -> n > 0).min().orElse(0);
+        long syntheticBudget = Math.max(shortest, (long) Math.ceil(keepShare * acceptedTokens));
         long tokenBudget = (long) Math.floor(syntheticBudget / (1 - anchorRatio));
         var selection = new TailPreservingCuration(referenceTokens, settings)
                 .selectLines(candidates, List.of(), tokenBudget, anchorRatio);

@@ -41,6 +41,37 @@ class TailPreservingVersionTest {
     }
 
     @Test
+    void shouldChooseAsAnchorTheReferenceRecordTheKeptSamplesLackMost() {
+        List<String> accepted = new ArrayList<>();
+        // ten samples that retell the first four reference records: the fifth (tides) is what they lack
+        for (int i = 0; i < 10; i++) {
+            accepted.add(REFERENCE.get(i % 4).replace(".", " again " + i + "."));
+        }
+        var composition = TailPreservingVersion.compose(accepted, REFERENCE, Function.identity(), 0.3, 1.0,
+                TailPreservingVersion.RECORDS);
+        assertTrue(composition.mix().real().contains(REFERENCE.get(4)), "anchors: " + composition.mix().real());
+    }
+
+    @Test
+    void shouldKeepAtLeastOneSampleWhenTheShareIsSmallerThanAnyRecord() {
+        List<String> one = List.of("Describe a lobster. It is a large crustacean that lives on rocky coasts.");
+        var composition = TailPreservingVersion.compose(one, REFERENCE, Function.identity(), 0.1, 0.6,
+                TailPreservingVersion.RECORDS);
+        assertEquals(one, composition.mix().synthetic());
+    }
+
+    @Test
+    void shouldKeepEverySampleAtKeepShareOneEvenOneLongerThanAnyReferenceRecord() {
+        List<String> tied = List.of("one two three four five.", "six seven eight nine ten.", "alpha beta gamma delta epsilon.");
+        List<String> accepted = List.of("a short answer about birds and bees.",
+                "a much longer answer that goes on about birds and bees and the flowers they visit in the spring"
+                        + " and the honey they make in their hives through the long summer days.");
+        var composition = TailPreservingVersion.compose(accepted, tied, Function.identity(), 0.0, 1.0,
+                TailPreservingVersion.RECORDS);
+        assertEquals(accepted, composition.mix().synthetic(), "left out: " + composition.leftOut());
+    }
+
+    @Test
     void shouldKeepEverySampleWhenThereIsNothingToSelectAgainst() {
         var composition = TailPreservingVersion.compose(List.of("a sample"), List.of(), Function.identity(), 0.1, 0.5,
                 TailPreservingVersion.RECORDS);
