@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "schema", value = "evolver"))
+@WithTestResource(FakeGeneratorResource.class)
 class CampaignResourceTest {
 
     private String seedSetId;
@@ -113,6 +114,23 @@ class CampaignResourceTest {
                 .when().post("/api/v1/campaigns")
                 .then().statusCode(201)
                 .body("generationDetails[0].plan", not(hasKey("backend")));
+    }
+
+    @Test
+    void shouldRejectABackendTheGeneratorDoesNotKnowAndAcceptOneWhenTheGeneratorCannotAnswer() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "typo", "seedSetId", seedSetId, "generations", 2, "samplesPerGeneration", 4,
+                        "backend", "vlm"))
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("no backend 'vlm'"))
+                .body("errors.field", hasItem("backend"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "generator-trouble", "seedSetId", seedSetId, "generations", 2,
+                        "samplesPerGeneration", 4, "backend", "broken"))
+                .when().post("/api/v1/campaigns")
+                .then().statusCode(201)
+                .body("generationDetails[0].plan.backend", equalTo("broken"));
     }
 
     @Test

@@ -207,7 +207,7 @@ public final class LongtailStack implements AutoCloseable {
     }
 
     private Process launch(String service) {
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
                 "-XX:+UseSerialGC",
@@ -215,8 +215,12 @@ public final class LongtailStack implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + devStack.kafkaBootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + devStack.jdbcUrl(service),
                 "-Dquarkus.datasource.username=" + devStack.username(),
-                "-Dquarkus.datasource.password=" + devStack.password(),
-                "-jar", serviceJar(root, service).toString());
+                "-Dquarkus.datasource.password=" + devStack.password()));
+        if (service.equals("evolver")) {
+            // the evolver asks the generator whether a campaign's backend exists
+            command.add("-Dquarkus.rest-client.generator.url=" + url("generator"));
+        }
+        command.addAll(List.of("-jar", serviceJar(root, service).toString()));
         try {
             return new ProcessBuilder(command)
                     .directory(root.toFile())

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.longtail.evolver.messaging.EventPublisher;
+import dev.longtail.support.Problem;
 import dev.longtail.support.ProblemException;
 
 /** Campaigns: start one (its first generation is evolved and published at once), look at them and their pool. */
@@ -26,15 +27,23 @@ public class CampaignResource {
 
     private final CampaignService campaigns;
     private final EventPublisher publisher;
+    private final GeneratorBackends backends;
 
-    public CampaignResource(CampaignService campaigns, EventPublisher publisher) {
+    public CampaignResource(CampaignService campaigns, EventPublisher publisher, GeneratorBackends backends) {
         this.campaigns = campaigns;
         this.publisher = publisher;
+        this.backends = backends;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid CreateCampaignRequest request) {
+        // asked before the transaction: a remote call should not hold a database connection
+        if (request.backend() != null && backends.check(request.backend()) == GeneratorBackends.Answer.UNKNOWN) {
+            throw ProblemException.badRequest("The generator has no backend '" + request.backend()
+                    + "' (GET /api/v1/backends on the generator lists them)",
+                    List.of(new Problem.Violation("backend", null, "unknown backend")));
+        }
         var created = campaigns.create(request);
         if (created.status() != CampaignStatus.FAILED) {
             // after commit: a failure here leaves the records unpublished for the sweep, the campaign stands
