@@ -139,6 +139,27 @@ class CampaignBackendLoopTest {
     }
 
     @Test
+    void shouldFailEverySampleOfAPlanNamingAnUnknownBackendAndRecordTheNameItAskedFor() {
+        String campaignId = UUID.randomUUID().toString();
+        var generation = generation(campaignId, 2);
+        var plan = generation.plan();
+        var onRetired = new SeedsEvolved(Events.SCHEMA_VERSION, campaignId, 1, generation.seeds(),
+                new GenerationPlan(plan.inBreadthShare(), plan.sampling(), plan.curation(), "retired-vllm"),
+                generation.trainingCorpus());
+
+        kafka.send(Topics.SEEDS_EVOLVED, campaignId, Events.write(onRetired));
+        List<SampleGenerated> samples = awaitSamples(campaignId, 2);
+
+        for (SampleGenerated sample : samples) {
+            assertEquals(SampleStatus.FAILED, sample.status());
+            assertEquals("unknown backend retired-vllm", sample.failureReason());
+            assertEquals("retired-vllm", sample.provenance().backend(), "the backend the plan asked for, not the default");
+            assertEquals(null, sample.provenance().model(), "an unknown backend has no model to name");
+            assertEquals(0, sample.provenance().attempts());
+        }
+    }
+
+    @Test
     void shouldRejectSettingsNamingAnUnknownBackend() {
         given().contentType(ContentType.JSON).body(Map.of("backend", "nowhere"))
                 .when().put("/api/v1/campaigns/{id}/generation-settings", UUID.randomUUID())

@@ -62,12 +62,37 @@ class JobRetentionTest {
                 .body("status", org.hamcrest.Matchers.equalTo("RUNNING"));
     }
 
+    @Test
+    void shouldDeleteAnExpiredJobsSamplesInTransactionsOfBoundedRowsBeforeTheJobItself() {
+        retention.purge();
+        String expired = finishedJobThroughTheApi(List.of("Describe how to sow carrot seeds.",
+                "Explain how to make a simple tomato sauce.", "Give a tip for seeing more stars at night.",
+                "Describe how to sow carrot seeds in spring.", "Explain how to simmer a sauce."));
+        endedAgo(expired, Duration.ofDays(8));
+        UUID id = UUID.fromString(expired);
+        Instant cutoff = Instant.now().minus(Duration.ofDays(7));
+
+        assertEquals(2, jobs.deleteSamplesOfJobsFinishedBefore(cutoff, 2), "one transaction deletes at most its limit");
+        assertEquals(3, jobs.samples(id, 0, 10).size());
+        jobs.deleteFinishedBefore(cutoff, 500); // a job whose samples are not all gone yet is left for later
+        given().when().get("/api/v1/generation-jobs/{id}", expired).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("SUCCEEDED"));
+
+        assertEquals(1, retention.purge(2, 1), "in transactions of two samples, then of one job");
+        given().when().get("/api/v1/generation-jobs/{id}", expired).then().statusCode(404);
+        assertEquals(List.of(), jobs.samples(id, 0, 10));
+    }
+
     private String finishedJobThroughTheApi() {
+        return finishedJobThroughTheApi(List.of("Describe how to sow carrot seeds."));
+    }
+
+    private String finishedJobThroughTheApi(List<String> instructions) {
         var corpus = Fixtures.trainingCorpus().stream()
                 .map(t -> Map.of("instruction", t.instruction(), "input", t.input(), "output", t.output())).toList();
         var body = new HashMap<String, Object>();
         body.put("trainingCorpus", corpus);
-        body.put("instructions", List.of("Describe how to sow carrot seeds."));
+        body.put("instructions", instructions);
         body.put("sampling", Map.of("temperature", 1.0, "topP", 0.95, "maxTokens", 20, "randomSeed", 3));
         String id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/generation-jobs")
                 .then().statusCode(202).extract().path("id");

@@ -10,9 +10,13 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,8 @@ import dev.longtail.generator.ScriptedServer.Step;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -232,6 +238,26 @@ class OpenAiBackendTest {
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("longtail_generator_tokens_total{backend=\"scripted\",kind=\"prompt\""))
                 .body(containsString("longtail_generator_backend_in_flight{backend=\"scripted\""));
+    }
+
+    @Test
+    void shouldAccountTheTokensOfACallWhoseClientHungUpBeforeTheAnswer() {
+        String campaignId = UUID.randomUUID().toString();
+        server.always(Step.json(200, ScriptedServer.chatAnswer("Nobody is listening any more.", 9, 4)).delayed(700));
+        var body = scriptedRequest("scripted", List.of("Explain tomato sauce."));
+        body.put("campaignId", campaignId);
+        var impatient = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 200));
+
+        assertThrows(SocketTimeoutException.class, () -> given().config(impatient).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/generate"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
+                .when().get("/api/v1/campaigns/{id}/usage", campaignId)
+                .then().statusCode(200)
+                .body("requests", equalTo(1))
+                .body("promptTokens", equalTo(9))
+                .body("completionTokens", equalTo(4)));
     }
 
     @Test

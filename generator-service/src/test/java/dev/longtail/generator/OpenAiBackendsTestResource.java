@@ -10,13 +10,22 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Configures OpenAI-compatible backends for tests: {@code self} and {@code self-stream} point at this very
  * application's {@code /v1} endpoints (so the HTTP port is fixed to a free one), the {@code scripted*} and
- * {@code fragile} backends at a {@link ScriptedServer} on another free port, with short timeouts and backoff.
+ * {@code fragile} backends at a {@link ScriptedServer} on another free port, with short timeouts and backoff. Init
+ * args are further configuration on top (e.g. a longer {@code generate.patience}); an application with other init
+ * args is another application, with its own ports.
  */
 public class OpenAiBackendsTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String SCRIPTED_PORT = "longtail.test.scripted-port";
     public static final String API_KEY = "sk-test-secret-key";
     public static final String SERVED_KEY = "sk-served-model-key";
+
+    private Map<String, String> overrides = Map.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        overrides = Map.copyOf(initArgs);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -55,6 +64,7 @@ public class OpenAiBackendsTestResource implements QuarkusTestResourceLifecycleM
         // synchronous calls fail fast in tests; the loop gives a failing backend two seconds per sample
         config.put("longtail.generator.generate.patience", "0s");
         config.put("longtail.generator.loop.sample-deadline", "2s");
+        config.putAll(overrides);
         return config;
     }
 

@@ -51,7 +51,8 @@ public final class ScriptedServer {
     public record Received(String method, String path, String authorization, String body) {
     }
 
-    private static ScriptedServer shared;
+    /** One server per port: each application the tests boot reserves its own. */
+    private static final Map<Integer, ScriptedServer> SERVERS = new java.util.HashMap<>();
 
     private final HttpServer server;
     private final Deque<Step> steps = new ArrayDeque<>();
@@ -71,16 +72,15 @@ public final class ScriptedServer {
         server.start();
     }
 
-    /** The one server of this JVM on that port, started on first use. */
+    /** The server of this JVM on that port, started on first use. */
     public static synchronized ScriptedServer on(int port) {
-        if (shared == null) {
+        return SERVERS.computeIfAbsent(port, p -> {
             try {
-                shared = new ScriptedServer(port);
+                return new ScriptedServer(p);
             } catch (IOException e) {
-                throw new IllegalStateException("cannot start the scripted server on " + port, e);
+                throw new IllegalStateException("cannot start the scripted server on " + p, e);
             }
-        }
-        return shared;
+        });
     }
 
     /**

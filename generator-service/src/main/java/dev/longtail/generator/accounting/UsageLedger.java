@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,11 @@ import io.quarkus.scheduler.Scheduled;
  * {@code accounting.flush-every}, on shutdown and before an account is read, because one transaction per call on
  * the same hot row serialised every call behind the row lock. Every write is an additive upsert, so that concurrent
  * writers and replicas add up without a lost update; a failed write keeps its lines pending for the next flush.
+ * <p>
+ * Shutdown: Quarkus first lets running HTTP requests finish ({@code quarkus.shutdown.timeout}), then fires the
+ * {@link ShutdownEvent}, whose observer flushes; the bean's {@link PreDestroy} flushes again (a call that outlived
+ * the wait) and closes the ledger. A call that still arrives afterwards is written at once. Whatever cannot be
+ * written (the database is down) is logged at ERROR with every line, as the only record left of it.
  */
 @ApplicationScoped
 public class UsageLedger {
@@ -46,6 +52,8 @@ public class UsageLedger {
     private final EntityManager em;
     /** Usage summed in memory, not yet written. */
     private final Map<Account, UsageLine> pending = new ConcurrentHashMap<>();
+    /** Set before the last flush: from then on a call's usage is written at once. */
+    private volatile boolean closed;
 
     public UsageLedger(EntityManager em) {
         this.em = em;
@@ -57,28 +65,39 @@ public class UsageLedger {
         write(lines(campaignId, tally, Instant.now()));
     }
 
-    /** Adds a call's usage to the pending sums; it is written within {@code accounting.flush-every}. */
+    /**
+     * Adds a call's usage to the pending sums; it is written within {@code accounting.flush-every}, or at once once
+     * the ledger has closed for shutdown.
+     */
     public void recordLater(String campaignId, UsageTally tally) {
-        lines(campaignId, tally, Instant.now()).forEach((account, line) -> pending.merge(account, line, UsageLine::plus));
+        Map<Account, UsageLine> lines = lines(campaignId, tally, Instant.now());
+        if (lines.isEmpty()) {
+            return;
+        }
+        lines.forEach((account, line) -> pending.merge(account, line, UsageLine::plus));
+        if (closed) {
+            // after the last flush: nothing would write it any more
+            flush();
+            if (!pending.isEmpty()) {
+                LOG.errorf("Token usage that arrived after shutdown could not be written and is lost: %s",
+                        describe(drain()));
+            }
+        }
     }
 
     /**
      * Writes the pending sums in one transaction. On failure they are put back (added to whatever arrived
-     * meanwhile), so that a database outage delays the accounting but loses none of it.
+     * meanwhile), so that a database outage delays the accounting but loses none of it while this replica lives.
      */
     @Scheduled(every = "${longtail.generator.accounting.flush-every:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not once shutting down: the database goes away meanwhile
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public synchronized void flush() {
         if (pending.isEmpty()) {
             return;
         }
-        Map<Account, UsageLine> drained = new java.util.HashMap<>();
-        for (Account account : new ArrayList<>(pending.keySet())) {
-            UsageLine line = pending.remove(account);
-            if (line != null) {
-                drained.put(account, line);
-            }
-        }
+        Map<Account, UsageLine> drained = drain();
         try {
             QuarkusTransaction.requiringNew().run(() -> write(drained));
         } catch (RuntimeException e) {
@@ -88,12 +107,50 @@ public class UsageLedger {
         }
     }
 
-    /** The last pending usage goes to the database before the datasource closes. */
+    /**
+     * Quarkus fires this once running HTTP requests have finished (or {@code quarkus.shutdown.timeout} ran out), while
+     * the datasource is still open: the pending usage is written.
+     */
     void onShutdown(@Observes ShutdownEvent event) {
         flush();
         if (!pending.isEmpty()) {
-            LOG.errorf("Token usage of %d accounts could not be written at shutdown: %s", pending.size(), pending);
+            LOG.warnf("Token usage of %d accounts could not be written at shutdown; trying once more as the ledger"
+                    + " closes", pending.size());
         }
+    }
+
+    /** The last flush, for calls that finished after the shutdown event; what still cannot be written is logged. */
+    @PreDestroy
+    void close() {
+        closed = true;
+        flush();
+        if (!pending.isEmpty()) {
+            LOG.errorf("Token usage could not be written at shutdown and is lost: %s", describe(drain()));
+        }
+    }
+
+    /** Takes every pending line out. */
+    private Map<Account, UsageLine> drain() {
+        Map<Account, UsageLine> drained = new java.util.HashMap<>();
+        for (Account account : new ArrayList<>(pending.keySet())) {
+            UsageLine line = pending.remove(account);
+            if (line != null) {
+                drained.put(account, line);
+            }
+        }
+        return drained;
+    }
+
+    /** Lost lines, complete enough to book them by hand. */
+    static String describe(Map<Account, UsageLine> lines) {
+        return lines.entrySet().stream().map(e -> {
+            Account a = e.getKey();
+            UsageLine l = e.getValue();
+            return ("campaign=%s backend=%s model=%s requests=%d failedRequests=%d promptTokens=%d"
+                    + " completionTokens=%d costUsd=%s from=%s to=%s").formatted(a.campaignId(), a.backend(), a.model(),
+                            l.requests(), l.failedRequests(), l.promptTokens(), l.completionTokens(),
+                            BigDecimal.valueOf(l.costUsd()).toPlainString(), l.firstUsedAt(), l.lastUsedAt());
+        }).collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** A campaign's lines, by backend and model, including what this replica still had pending. */

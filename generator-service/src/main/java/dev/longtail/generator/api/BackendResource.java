@@ -25,11 +25,11 @@ public class BackendResource {
 
     /**
      * A backend: name, kind and model; whether it is the default; whether its probe passed and its circuit
-     * breaker's state; its limits and current load; for a server, its base URL and API (never its key).
+     * breaker's state; its limits and current load (calls holding a slot, calls queued for one); for a server, its base URL and API (never its key).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Backend(String name, String kind, String model, boolean isDefault, boolean healthy,
-            String circuitBreaker, String detail, long probeMillis, int maxConcurrency, int inFlight,
+            String circuitBreaker, String detail, long probeMillis, int maxConcurrency, int inFlight, int waiting,
             Long tokensAvailable, String baseUrl, String api, String lastFailure) {
     }
 
@@ -69,7 +69,7 @@ public class BackendResource {
         OpenAiBackend server = backend instanceof OpenAiBackend o ? o : null;
         return new Backend(backend.name(), backend.kind(), backend.model(), backend.name().equals(backends.defaultName()),
                 health.healthy(), health.circuitBreaker(), health.detail(), health.probeMillis(), limiter.maxConcurrency(),
-                limiter.inFlight(), tokens < 0 ? null : tokens, server == null ? null : server.baseUrl(),
+                limiter.inFlight(), limiter.waiting(), tokens < 0 ? null : tokens, server == null ? null : server.baseUrl(),
                 server == null ? null : server.api(), server == null ? null : server.lastFailure());
     }
 }

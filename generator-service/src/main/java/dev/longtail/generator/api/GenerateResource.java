@@ -1,6 +1,7 @@
 package dev.longtail.generator.api;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.logging.Logger;
 
 import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.generator.accounting.UsageLedger;
@@ -30,6 +33,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @Consumes(MediaType.APPLICATION_JSON)
 public class GenerateResource {
 
+    private static final Logger LOG = Logger.getLogger(GenerateResource.class);
+
     private final GenerationPlanner planner;
     private final GenerationRunner runner;
     private final UsageLedger ledger;
@@ -45,8 +50,14 @@ public class GenerateResource {
 
     /**
      * Runs on the event loop while it only waits on a server: an OpenAI-compatible backend is called without
-     * blocking, and only an item that must wait for a slot, a budget or a recovering backend moves to a worker
-     * thread. The embedded model computes, so its requests run on a worker thread from the start.
+     * blocking, and items beyond its concurrency limit queue for a slot without holding a thread. The embedded model
+     * computes, so its requests run on a worker thread from the start.
+     * <p>
+     * The usage is booked when the items finish, on the runner's own stage, whether or not anyone still waits for
+     * the answer: when the client hangs up, Quarkus REST cancels the subscription (and with it whatever stage it was
+     * given), but the calls already made have spent their tokens. The {@code Uni} therefore gets a copy of the
+     * accounted stage ({@code minimalCompletionStage}), which its cancellation cannot reach (a cancelled dependent
+     * would skip the accounting), and only builds the response, after the usage was booked.
      */
     @POST
     public Uni<GenerateResponse> generate(@NotNull @Valid GenerateRequest request) {
@@ -54,14 +65,32 @@ public class GenerateResource {
         if (plan.backend().needsTrainingCorpus()) {
             return Uni.createFrom().item(() -> blocking(plan)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
-        var tally = new UsageTally();
-        return Uni.createFrom().completionStage(() -> runner.runAsync(batch(plan), plan.items(), tally,
-                Infrastructure.getDefaultWorkerPool())).map(outcomes -> respond(plan, outcomes, tally));
+        return Uni.createFrom().completionStage(() -> {
+            var tally = new UsageTally();
+            CompletableFuture<List<GenerationOutcome>> run = runner.runAsync(batch(plan), plan.items(), tally,
+                    Infrastructure.getDefaultWorkerPool()).toCompletableFuture();
+            // summed in memory and written within accounting.flush-every: one write per call serialised every call
+            return run.whenComplete((outcomes, error) -> account(plan, tally)).minimalCompletionStage();
+        }).map(outcomes -> respond(plan, outcomes));
     }
 
     private GenerateResponse blocking(GenerationPlanner.Plan plan) {
         var tally = new UsageTally();
-        return respond(plan, runner.run(batch(plan), plan.items(), tally), tally);
+        try {
+            return respond(plan, runner.run(batch(plan), plan.items(), tally));
+        } finally {
+            account(plan, tally);
+        }
+    }
+
+    /** Books a call's usage; should the ledger be gone already (a call outlived the shutdown), says what is lost. */
+    private void account(GenerationPlanner.Plan plan, UsageTally tally) {
+        try {
+            ledger.recordLater(plan.campaignId(), tally);
+        } catch (RuntimeException e) {
+            LOG.errorf("Token usage of campaign %s could not be accounted and is lost: %s (%s)", plan.campaignId(),
+                    tally.describe(), e.toString());
+        }
     }
 
     private GenerationRunner.Batch batch(GenerationPlanner.Plan plan) {
@@ -69,9 +98,7 @@ public class GenerateResource {
                 plan.logprobs(), config.generate().patience());
     }
 
-    private GenerateResponse respond(GenerationPlanner.Plan plan, List<GenerationOutcome> outcomes, UsageTally tally) {
-        // summed in memory and written within accounting.flush-every: one write per call serialised every call
-        ledger.recordLater(plan.campaignId(), tally);
+    private GenerateResponse respond(GenerationPlanner.Plan plan, List<GenerationOutcome> outcomes) {
         String mode = plan.mode().name();
         int generated = (int) outcomes.stream().filter(GenerationOutcome::generated).count();
         return new GenerateResponse(plan.backend().name(), plan.backend().model(), mode, plan.template().id(),

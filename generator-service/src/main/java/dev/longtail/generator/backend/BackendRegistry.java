@@ -43,9 +43,13 @@ public class BackendRegistry {
             LOG.infof("Backend %s: %s model %s at %s (%s API)", name, "OpenAI-compatible", backend.model(),
                     backend.baseUrl(), backend.api());
         });
-        backends.values().forEach(backend -> Gauge.builder("longtail.generator.backend.in.flight",
-                backend.limiter(), BackendLimiter::inFlight)
-                .description("Requests to the backend running now").tag("backend", backend.name()).register(meters));
+        backends.values().forEach(backend -> {
+            Gauge.builder("longtail.generator.backend.in.flight", backend.limiter(), BackendLimiter::inFlight)
+                    .description("Requests to the backend running now").tag("backend", backend.name()).register(meters);
+            Gauge.builder("longtail.generator.backend.waiting", backend.limiter(), BackendLimiter::waiting)
+                    .description("Calls queued for one of the backend's concurrency slots").tag("backend", backend.name())
+                    .register(meters);
+        });
         this.defaultBackend = config.defaultBackend();
         if (!backends.containsKey(defaultBackend)) {
             throw new IllegalStateException("longtail.generator.default-backend=" + defaultBackend

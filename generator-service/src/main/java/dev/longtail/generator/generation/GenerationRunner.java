@@ -29,6 +29,7 @@ import dev.longtail.generator.backend.BackendException;
 import dev.longtail.generator.backend.BackendLimiter;
 import dev.longtail.generator.backend.Completion;
 import dev.longtail.generator.backend.CompletionRequest;
+import dev.longtail.generator.backend.Delays;
 import dev.longtail.generator.backend.GenerationBackend;
 import dev.longtail.generator.backend.SamplingSettings;
 import dev.longtail.generator.embedded.SampleSeeds;
@@ -116,10 +117,12 @@ public class GenerationRunner {
     }
 
     /**
-     * The same as {@link #run} without holding a thread while a backend answers: each item whose backend can
-     * answer without blocking and has a free slot and budget right now is sent at once; an item that must wait
-     * (no slot, no budget, a backend that computes) or whose first call failed with a retryable error continues on
-     * {@code worker} exactly as {@link #run} would, with the patience it has left. Outcomes in the order of the items.
+     * The same as {@link #run} without holding a thread while an item waits: each item queues for its backend's
+     * slot and budget ({@link BackendLimiter#acquireAsync}, at once when both are free), is sent through the
+     * backend's non-blocking call, and after a retryable failure tries again after a pause on a timer, until its
+     * patience runs out. However many items there are, no thread waits for any of them. A backend that can only
+     * compute ({@link GenerationBackend.Session#completeAsync} null) computes on {@code worker}, holding its slot,
+     * so at most its concurrency limit of workers at a time. Outcomes in the order of the items.
      */
     public CompletionStage<List<GenerationOutcome>> runAsync(Batch batch, List<GenerationItem> items, UsageTally tally,
             Executor worker) {
@@ -131,72 +134,114 @@ public class GenerationRunner {
                 .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
     }
 
+    /** One item of {@link #runAsync}: what it sends, since when it runs, and where its outcome goes. */
+    private record Pending(Batch batch, GenerationItem item, UsageTally tally, Executor worker, Call call, long start,
+            CompletableFuture<GenerationOutcome> outcome) {
+
+        long deadline() {
+            return start + batch.patience().toNanos();
+        }
+    }
+
     private CompletableFuture<GenerationOutcome> oneAsync(Batch batch, GenerationItem item, UsageTally tally,
             Executor worker) {
-        long start = System.nanoTime();
-        Call call = call(batch, item);
-        GenerationBackend backend = batch.backend();
-        BackendLimiter.Permit permit = backend.limiter().tryAcquireNow(call.estimatedTokens());
+        var pending = new Pending(batch, item, tally, worker, call(batch, item), System.nanoTime(),
+                new CompletableFuture<>());
+        try {
+            attempt(pending, 0, FIRST_PAUSE);
+        } catch (RuntimeException e) {
+            failUnexpectedly(pending, 0, e);
+        }
+        return pending.outcome();
+    }
+
+    /** One try: queue for a slot and budget (as long as {@link #one} would wait), then call. */
+    private void attempt(Pending p, int attemptsSoFar, Duration pause) {
+        p.batch().backend().limiter().acquireAsync(p.call().estimatedTokens(), limitWait(p.batch(), p.deadline()))
+                .whenComplete((permit, error) -> {
+                    try {
+                        if (error != null) {
+                            retryOrFail(p, error, attemptsSoFar, pause);
+                        } else {
+                            send(p, permit, attemptsSoFar, pause);
+                        }
+                    } catch (RuntimeException e) {
+                        if (permit != null) {
+                            permit.release(0);
+                        }
+                        failUnexpectedly(p, attemptsSoFar, e);
+                    }
+                });
+    }
+
+    private void send(Pending p, BackendLimiter.Permit permit, int attemptsSoFar, Duration pause) {
+        GenerationBackend.Session session = p.batch().session();
         CompletionStage<Completion> answer;
         try {
-            answer = permit == null ? null : batch.session().completeAsync(call.request());
+            answer = session.completeAsync(p.call().request());
+            if (answer == null) {
+                answer = CompletableFuture.supplyAsync(() -> session.complete(p.call().request()), p.worker());
+            }
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
-        if (answer == null) {
-            if (permit != null) {
-                permit.release(0);
-            }
-            return CompletableFuture.supplyAsync(() -> one(batch, item, tally, start, 0, FIRST_PAUSE), worker);
-        }
-        CompletableFuture<GenerationOutcome> outcome = new CompletableFuture<>();
         answer.whenComplete((completion, error) -> {
             try {
-                settle(batch, item, tally, worker, call, start, permit, completion, error, outcome);
+                if (error == null) {
+                    permit.release(completion.promptTokens() + (long) completion.completionTokens());
+                    p.outcome().complete(answered(p.batch(), p.item(), p.call(), completion, p.start(),
+                            attemptsSoFar + completion.attempts(), p.tally()));
+                } else {
+                    permit.release(0);
+                    retryOrFail(p, error, attemptsSoFar, pause);
+                }
             } catch (RuntimeException e) {
                 // never leave the caller waiting for an outcome, nor the slot taken (releasing twice is a no-op)
                 permit.release(0);
-                outcome.complete(failed(batch, item, "generation failed: " + e, call.seed(),
-                        (System.nanoTime() - start) / 1_000, 1));
+                failUnexpectedly(p, attemptsSoFar + 1, e);
             }
         });
-        return outcome;
     }
 
-    /** The outcome of an asynchronous call: answered, failed, or handed to a worker to keep waiting. */
-    private void settle(Batch batch, GenerationItem item, UsageTally tally, Executor worker, Call call, long start,
-            BackendLimiter.Permit permit, Completion completion, Throwable error,
-            CompletableFuture<GenerationOutcome> outcome) {
-        GenerationBackend backend = batch.backend();
-        if (error == null) {
-            permit.release(completion.promptTokens() + (long) completion.completionTokens());
-            outcome.complete(answered(batch, item, call, completion, start, completion.attempts(), tally));
-            return;
-        }
-        permit.release(0);
+    /** A failed try: the item fails, or (retryable, patience left) tries again after {@code pause}, doubling. */
+    private void retryOrFail(Pending p, Throwable error, int attemptsSoFar, Duration pause) {
+        GenerationBackend backend = p.batch().backend();
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        long latency = (System.nanoTime() - start) / 1_000;
+        int attempts = attemptsSoFar + 1;
         if (!(cause instanceof BackendException e)) {
-            LOG.warnf(cause, "Item %s failed unexpectedly on backend %s", item.key(), backend.name());
-            outcome.complete(failed(batch, item, "generation failed: " + cause, call.seed(), latency, 1));
+            LOG.warnf(cause, "Item %s failed unexpectedly on backend %s", p.item().key(), backend.name());
+            failUnexpectedly(p, attempts, cause);
             return;
         }
-        tally.add(backend.name(), backend.model(), true, 0, 0, 0, 0);
-        long left = start + batch.patience().toNanos() - System.nanoTime();
+        p.tally().add(backend.name(), backend.model(), true, 0, 0, 0, 0);
+        long left = p.deadline() - System.nanoTime();
         if (!e.retryable() || left <= 0) {
-            outcome.complete(failed(batch, item, e.getMessage(), call.seed(), latency, 1));
+            LOG.debugf("Item %s failed on backend %s: %s", p.item().key(), backend.name(), e.getMessage());
+            p.outcome().complete(failed(p.batch(), p.item(), e.getMessage(), p.call().seed(),
+                    (System.nanoTime() - p.start()) / 1_000, attempts));
             return;
         }
-        // open, limited or failing: wait for it on a worker as run() would, with the patience the item has left
-        worker.execute(() -> {
+        // open, limited or failing: try again later, as run() would, but on a timer instead of a sleeping thread
+        Duration next = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+        Delays.after(Math.min(left, pause.toNanos()), () -> {
             try {
-                sleep(Math.min(left, FIRST_PAUSE.toNanos()));
-                outcome.complete(one(batch, item, tally, start, 1, FIRST_PAUSE.multipliedBy(2)));
-            } catch (RuntimeException interrupted) {
-                outcome.complete(failed(batch, item, "generation failed: " + interrupted.getMessage(), call.seed(),
-                        (System.nanoTime() - start) / 1_000, 1));
+                attempt(p, attempts, next);
+            } catch (RuntimeException again) {
+                failUnexpectedly(p, attempts, again);
             }
         });
+    }
+
+    /** The item fails with an unexpected error; completing an outcome twice keeps the first. */
+    private static void failUnexpectedly(Pending p, int attempts, Throwable e) {
+        p.outcome().complete(failed(p.batch(), p.item(), "generation failed: " + e, p.call().seed(),
+                (System.nanoTime() - p.start()) / 1_000, attempts));
+    }
+
+    /** How long one wait for a slot may take: at least a second even without patience, at most the backend's limit. */
+    private static Duration limitWait(Batch batch, long deadline) {
+        Duration remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(1).toNanos()));
+        return remaining.compareTo(batch.backend().limitWait()) > 0 ? batch.backend().limitWait() : remaining;
     }
 
     private Counter tokens(String backend, String kind) {
@@ -252,10 +297,7 @@ public class GenerationRunner {
         int attempts = attemptsSoFar;
         while (true) {
             try {
-                // at least a second even without patience, at most the backend's own limit per wait
-                Duration remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(1).toNanos()));
-                Duration wait = remaining.compareTo(backend.limitWait()) > 0 ? backend.limitWait() : remaining;
-                BackendLimiter.Permit permit = limiter.acquire(call.estimatedTokens(), wait);
+                BackendLimiter.Permit permit = limiter.acquire(call.estimatedTokens(), limitWait(batch, deadline));
                 Completion completion;
                 try {
                     completion = batch.session().complete(call.request());

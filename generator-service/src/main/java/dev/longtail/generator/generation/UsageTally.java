@@ -32,6 +32,16 @@ public final class UsageTally {
         return Map.copyOf(lines);
     }
 
+    /** Every line, for a log message. */
+    public synchronized String describe() {
+        StringBuilder text = new StringBuilder();
+        lines.forEach((key, line) -> text.append(text.isEmpty() ? "" : "; ").append(key.replace('\u0000', '/'))
+                .append(" requests=").append(line.requests).append(" failedRequests=").append(line.failedRequests)
+                .append(" promptTokens=").append(line.promptTokens).append(" completionTokens=")
+                .append(line.completionTokens).append(" costUsd=").append(line.costUsd));
+        return text.toString();
+    }
+
     public synchronized boolean isEmpty() {
         return lines.isEmpty();
     }

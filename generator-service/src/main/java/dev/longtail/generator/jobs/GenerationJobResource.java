@@ -36,7 +36,9 @@ import io.smallrye.common.annotation.Blocking;
 /**
  * Asynchronous generation for batches too large to wait for: the request is validated and queued at once (202
  * with the job's location), any replica runs it, and the job reports its progress and pages out its samples.
- * An {@code Idempotency-Key} header makes a retried submission return the job it created the first time.
+ * An {@code Idempotency-Key} header makes a retried submission return the job it created the first time, for as
+ * long as that job exists: once the retention deleted it ({@code jobs.retention} after it ended), the key is free
+ * again and a submission with it creates a new job.
  */
 @Path("/api/v1/generation-jobs")
 @Produces(MediaType.APPLICATION_JSON)

@@ -53,7 +53,9 @@ public class GenerationJobRunner {
     }
 
     @Scheduled(every = "${longtail.generator.jobs.poll-every:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not once shutting down: the database goes away meanwhile
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         Optional<UUID> next;
         while ((next = store.claimNext()).isPresent()) {

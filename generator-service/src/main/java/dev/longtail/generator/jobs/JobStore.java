@@ -139,16 +139,36 @@ public class JobStore {
     }
 
     /**
-     * Deletes up to {@code limit} jobs that ended before {@code cutoff}, their samples with them (the foreign key
-     * cascades); returns how many. Small batches keep each transaction and its locks short.
+     * Deletes up to {@code limit} samples of jobs that ended before {@code cutoff}; returns how many. The retention
+     * empties expired jobs this way before deleting them, so that no transaction holds more than {@code limit} rows
+     * however many samples the jobs have (a job can have {@code jobs.max-items}, 10,000 by default). Rows another
+     * replica's cleanup holds are skipped.
+     */
+    @Transactional
+    public int deleteSamplesOfJobsFinishedBefore(Instant cutoff, int limit) {
+        return em.createNativeQuery("""
+                DELETE FROM generation_job_sample s USING (
+                    SELECT js.job_id, js.item_index FROM generation_job_sample js
+                    JOIN generation_job j ON j.id = js.job_id
+                    WHERE j.status IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND j.finished_at < ?1
+                    LIMIT ?2 FOR UPDATE OF js SKIP LOCKED) expired
+                WHERE s.job_id = expired.job_id AND s.item_index = expired.item_index
+                """).setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
+    }
+
+    /**
+     * Deletes up to {@code limit} jobs that ended before {@code cutoff} and have no samples left (see
+     * {@link #deleteSamplesOfJobsFinishedBefore}); returns how many. A job that still has samples waits for the
+     * next pass, so the foreign key's cascade never adds rows to this transaction: it holds at most {@code limit}.
      */
     @Transactional
     public int deleteFinishedBefore(Instant cutoff, int limit) {
         return em.createNativeQuery("""
                 DELETE FROM generation_job WHERE id IN (
-                    SELECT id FROM generation_job
-                    WHERE status IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND finished_at < ?1
-                    ORDER BY finished_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
+                    SELECT j.id FROM generation_job j
+                    WHERE j.status IN ('SUCCEEDED', 'FAILED', 'CANCELLED') AND j.finished_at < ?1
+                      AND NOT EXISTS (SELECT 1 FROM generation_job_sample s WHERE s.job_id = j.id)
+                    ORDER BY j.finished_at LIMIT ?2 FOR UPDATE SKIP LOCKED)
                 """).setParameter(1, cutoff).setParameter(2, limit).executeUpdate();
     }
 

@@ -64,12 +64,7 @@ public class GenerationSampler {
         List<EvolvedSeed> seeds = generation.seeds() == null ? List.of() : generation.seeds();
         SamplingParameters parameters = generation.plan() == null ? null : generation.plan().sampling();
         if (parameters == null) {
-            return failAll(generation, seeds, "the plan has no sampling parameters", null, null);
-        }
-        try {
-            new Sampling(parameters.temperature(), parameters.topP(), parameters.maxTokens());
-        } catch (IllegalArgumentException e) {
-            return failAll(generation, seeds, "invalid sampling parameters: " + e.getMessage(), null, null);
+            return failAll(generation, seeds, "the plan has no sampling parameters", null, null, null);
         }
         var chosen = settings.find(generation.campaignId());
         // an operator's generation-settings override the backend the campaign chose at its start (in the plan)
@@ -78,14 +73,20 @@ public class GenerationSampler {
         PromptTemplate template = templates.resolve(GenerationMode.RESPONSE,
                 chosen.map(CampaignSettingsLookup.Chosen::templateVersion).orElse(null))
                 .orElse(templates.current(GenerationMode.RESPONSE));
+        try {
+            new Sampling(parameters.temperature(), parameters.topP(), parameters.maxTokens());
+        } catch (IllegalArgumentException e) {
+            return failAll(generation, seeds, "invalid sampling parameters: " + e.getMessage(), backend, backendName,
+                    template);
+        }
         if (backend == null) {
-            return failAll(generation, seeds, "unknown backend " + backendName, null, template);
+            return failAll(generation, seeds, "unknown backend " + backendName, null, backendName, template);
         }
         GenerationBackend.Session session;
         try {
             session = backend.open(generation.trainingCorpus());
         } catch (BackendException e) {
-            return failAll(generation, seeds, e.getMessage(), backend, template);
+            return failAll(generation, seeds, e.getMessage(), backend, backend.name(), template);
         }
         List<GenerationItem> items = seeds.stream()
                 .map(seed -> new GenerationItem(seed.seedId(), Map.of("instruction", nullToEmpty(seed.instruction()),
@@ -125,14 +126,19 @@ public class GenerationSampler {
         }
     }
 
+    /**
+     * Every seed's sample failed before reaching a backend. The provenance names the backend the generation asked
+     * for ({@code backendName}, even one this generator does not know: then without a model), never a stand-in.
+     */
     private List<SampleGenerated> failAll(SeedsEvolved generation, List<EvolvedSeed> seeds, String reason,
-            GenerationBackend backend, PromptTemplate template) {
+            GenerationBackend backend, String backendName, PromptTemplate template) {
         LOG.warnf("Campaign %s generation %d: every sample failed: %s", generation.campaignId(),
                 generation.generation(), reason);
         SamplingParameters parameters = generation.plan() == null ? null : generation.plan().sampling();
-        GenerationBackend named = backend != null ? backend : backends.resolve(null).orElseThrow();
+        String name = backend != null ? backend.name() : backendName;
+        String model = backend != null ? backend.model() : null;
         // no backend was reached: what the sample would have run with, no seed of its own, no tokens, no attempt
-        var provenance = parameters == null ? null : new Provenance(named.name(), named.model(),
+        var provenance = parameters == null ? null : new Provenance(name, model,
                 parameters.temperature(), parameters.topP(), parameters.randomSeed(), 0, 0,
                 GenerationMode.RESPONSE.name(), template == null ? null : template.version(), parameters.maxTokens(),
                 null, 0, 0, null, null);
