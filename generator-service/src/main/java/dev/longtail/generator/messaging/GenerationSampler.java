@@ -89,7 +89,8 @@ public class GenerationSampler {
             return failAll(generation, seeds, e.getMessage(), backend, backend.name(), template);
         }
         List<GenerationItem> items = seeds.stream()
-                .map(seed -> new GenerationItem(seed.seedId(), Map.of("instruction", nullToEmpty(seed.instruction()),
+                .map(seed -> new GenerationItem(samplingKey(generation.campaignId(), seed),
+                        Map.of("instruction", nullToEmpty(seed.instruction()),
                         "input", nullToEmpty(seed.input())), seed.instruction(), null))
                 .toList();
         var tally = new UsageTally();
@@ -124,6 +125,16 @@ public class GenerationSampler {
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not account the tokens of campaign %s", campaignId);
         }
+    }
+
+    /**
+     * The key a sample's random stream derives from: the seed's id without the campaign's id, so that two campaigns
+     * with the same seeds, plan and random seed sample the same texts (a campaign's {@code randomSeed} reproduces
+     * it; its generated id does not change it).
+     */
+    static String samplingKey(String campaignId, EvolvedSeed seed) {
+        String id = seed.seedId();
+        return campaignId != null && id.startsWith(campaignId + ":") ? id.substring(campaignId.length() + 1) : id;
     }
 
     /**
