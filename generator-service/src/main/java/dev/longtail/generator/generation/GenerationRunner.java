@@ -222,7 +222,7 @@ public class GenerationRunner {
             return;
         }
         // open, limited or failing: try again later, as run() would, but on a timer instead of a sleeping thread
-        Duration next = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+        Duration next = nextPause(pause);
         Delays.after(Math.min(left, pause.toNanos()), () -> {
             try {
                 attempt(p, attempts, next);
@@ -236,6 +236,12 @@ public class GenerationRunner {
     private static void failUnexpectedly(Pending p, int attempts, Throwable e) {
         p.outcome().complete(failed(p.batch(), p.item(), "generation failed: " + e, p.call().seed(),
                 (System.nanoTime() - p.start()) / 1_000, attempts));
+    }
+
+    /** The pause after the next retryable failure: doubled, at most {@code MAX_PAUSE}. */
+    private static Duration nextPause(Duration pause) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
     }
 
     /** How long one wait for a slot may take: at least a second even without patience, at most the backend's limit. */
@@ -318,7 +324,7 @@ public class GenerationRunner {
                 }
                 // the backend is open, limited or failing: wait for it rather than failing the item early
                 sleep(Math.min(left, pause.toNanos()));
-                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+                pause = nextPause(pause);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "Item %s failed unexpectedly on backend %s", item.key(), backend.name());
                 return failed(batch, item, "generation failed: " + e, seed, (System.nanoTime() - start) / 1_000, attempts + 1);
