@@ -91,7 +91,7 @@ public final class BenchMain {
             }
             default -> throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
         }
-        CollapseSettings settings = parse(Arrays.copyOfRange(args, 1, args.length));
+        CollapseRunOptions settings = parse(Arrays.copyOfRange(args, 1, args.length));
         CollapseBenchmark.Result result = CollapseBenchmark.run(settings, System.err::println);
         try {
             CollapseReport report = new CollapseReport(result, commandLine(args));
@@ -104,10 +104,10 @@ public final class BenchMain {
         }
     }
 
-    static CollapseSettings parse(String[] args) {
+    static CollapseRunOptions parse(String[] args) {
         Path out = null;
         Path corpus = defaultCorpus();
-        CollapseSettings d = CollapseSettings.defaults(corpus, null);
+        CollapseRunOptions d = CollapseRunOptions.defaults(corpus, null);
         int generations = d.generations();
         int seeds = d.seeds();
         long firstSeed = d.firstSeed();
@@ -144,8 +144,8 @@ public final class BenchMain {
                     regimes = new ArrayList<>();
                     for (String r : value.split(",")) {
                         String name = r.trim().toLowerCase(Locale.ROOT);
-                        if (!CollapseSettings.ALL_REGIMES.contains(name)) {
-                            throw new IllegalArgumentException("unknown regime '" + r + "'; known: " + CollapseSettings.ALL_REGIMES);
+                        if (!CollapseRunOptions.ALL_REGIMES.contains(name)) {
+                            throw new IllegalArgumentException("unknown regime '" + r + "'; known: " + CollapseRunOptions.ALL_REGIMES);
                         }
                         regimes.add(name);
                     }
@@ -156,7 +156,7 @@ public final class BenchMain {
         if (out == null) {
             throw new IllegalArgumentException("--out DIR is required");
         }
-        return new CollapseSettings(corpus, out, generations, seeds, firstSeed, d.order(), d.realShare(),
+        return new CollapseRunOptions(corpus, out, generations, seeds, firstSeed, d.order(), d.realShare(),
                 candidateFactor, List.copyOf(regimes), threads, maxArticles, selection);
     }
 

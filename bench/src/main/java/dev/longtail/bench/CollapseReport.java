@@ -157,7 +157,7 @@ public final class CollapseReport {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("benchmark", "collapse");
         root.put("command", command);
-        CollapseSettings s = result.settings();
+        CollapseRunOptions s = result.settings();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("generations", s.generations());
         settings.put("seeds", s.seeds());
@@ -212,7 +212,7 @@ public final class CollapseReport {
     // ------------------------------------------------------------------------------------------ Markdown
 
     String markdown() {
-        CollapseSettings s = result.settings();
+        CollapseRunOptions s = result.settings();
         CollapseBenchmark.CorpusInfo c = result.corpus();
         int last = s.generations();
         boolean spread = s.seeds() > 1;
@@ -307,7 +307,7 @@ public final class CollapseReport {
             "accumulate", "#1f77b4", "longtail", "#2ca02c");
 
     String svg() {
-        CollapseSettings s = result.settings();
+        CollapseRunOptions s = result.settings();
         int width = 960;
         int height = 420;
         StringBuilder svg = new StringBuilder();
@@ -332,7 +332,7 @@ public final class CollapseReport {
 
     private void panel(StringBuilder svg, int left, int top, int w, int h, String title,
                        ToDoubleFunction<GenerationRow> field, boolean log) {
-        CollapseSettings s = result.settings();
+        CollapseRunOptions s = result.settings();
         int last = s.generations();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;

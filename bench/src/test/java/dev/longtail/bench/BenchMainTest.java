@@ -13,7 +13,7 @@ class BenchMainTest {
 
     @Test
     void shouldReadTheIssuesFlags() {
-        CollapseSettings s = BenchMain.parse(new String[] {"--out", "o", "--corpus", "c.txt", "--generations", "4",
+        CollapseRunOptions s = BenchMain.parse(new String[] {"--out", "o", "--corpus", "c.txt", "--generations", "4",
                 "--seeds", "3", "--regimes", "replace,longtail"});
         assertEquals(Path.of("o"), s.out());
         assertEquals(Path.of("c.txt"), s.corpus());
@@ -25,9 +25,9 @@ class BenchMainTest {
 
     @Test
     void shouldDefaultToTenGenerationsOfAllRegimesOnTheSharedCorpus() {
-        CollapseSettings s = BenchMain.parse(new String[] {"--out", "o"});
+        CollapseRunOptions s = BenchMain.parse(new String[] {"--out", "o"});
         assertEquals(10, s.generations());
-        assertEquals(CollapseSettings.ALL_REGIMES, s.regimes());
+        assertEquals(CollapseRunOptions.ALL_REGIMES, s.regimes());
         assertTrue(s.corpus().endsWith(Path.of("shared", "data", "wikitext-2", "valid.txt")), s.corpus().toString());
     }
 

@@ -17,7 +17,7 @@ class CollapseMiniatureTest {
 
     @Test
     void shouldRankLongtailBelowAnchor10BelowReplaceInHeldOutPerplexity(@TempDir Path out) throws Exception {
-        CollapseSettings settings = new CollapseSettings(SharedData.wikitextValid(), out, 3, 1, 1, 3, 0.1, 10,
+        CollapseRunOptions settings = new CollapseRunOptions(SharedData.wikitextValid(), out, 3, 1, 1, 3, 0.1, 10,
                 List.of("replace", "anchor10", "longtail"), 1, 0, dev.longtail.core.selection.SelectionSettings.DEFAULTS);
         CollapseBenchmark.Result result = CollapseBenchmark.run(settings, line -> { });
         CollapseReport report = new CollapseReport(result, "miniature");
