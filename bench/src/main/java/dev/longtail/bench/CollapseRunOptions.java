@@ -20,4 +20,10 @@ public record CollapseRunOptions(Path corpus, Path out, int generations, int see
     public static CollapseRunOptions defaults(Path corpus, Path out) {
         return new CollapseRunOptions(corpus, out, 10, 1, 1, 3, 0.1, 10, ALL_REGIMES, 1, 0, SelectionSettings.DEFAULTS);
     }
+
+    /** The same run on another corpus file. */
+    public CollapseRunOptions withCorpus(Path file) {
+        return new CollapseRunOptions(file, out, generations, seeds, firstSeed, order, realShare, candidateFactor, regimes,
+                threads, maxArticles, selection);
+    }
 }

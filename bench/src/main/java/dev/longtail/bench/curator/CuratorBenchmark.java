@@ -2,6 +2,7 @@ package dev.longtail.bench.curator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.longtail.bench.corpus.CorpusLocator;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The curator's performance and fidelity benchmark, side by side in one run, on real text (WikiText-2 from
- * {@code ../shared/data}): throughput of the cheap stages (quality, exact, MinHash-LSH) on 100-word samples, of the
+ * The curator's performance and fidelity benchmark, side by side in one run, on real text (WikiText-2, found by
+ * {@link CorpusLocator}): throughput of the cheap stages (quality, exact, MinHash-LSH) on 100-word samples, of the
  * full chain with MiniLM embeddings against the model's own throughput on the same texts, the novelty state's bytes
  * per accepted sample at 1,000,000 samples, and near-duplicate recall and precision on pairs made by known edit
  * operations with their true (exact) Jaccard similarity. Writes {@code curator.json} to {@code --out DIR}.
@@ -25,7 +26,9 @@ public final class CuratorBenchmark {
     static final String USAGE = """
             usage: CuratorBenchmark --out DIR [options]
               --out DIR               where curator.json goes (created)
-              --corpus FILE           WikiText-style text (default ../shared/data/wikitext-2/valid.txt)
+              --corpus FILE           WikiText-style text (default WikiText-2's valid.txt: $LONGTAIL_CORPUS,
+                                      ../shared/data/wikitext-2/valid.txt, the user cache, or downloaded once)
+              --no-download           never download the corpus (also: LONGTAIL_NO_DOWNLOAD=1)
               --memory-samples N      accepted samples for the memory measurement (default 1000000)
               --embedding-samples N   samples for the model and full-chain throughput (default 1000)
               --pairs N               labelled near-duplicate pairs (default 4000)
@@ -37,8 +40,8 @@ public final class CuratorBenchmark {
 
     public static void main(String[] args) throws IOException {
         Path out = null;
-        Path corpus = Path.of(System.getProperty("longtail.home", ".")).toAbsolutePath().normalize()
-                .resolve("../shared/data/wikitext-2/valid.txt").normalize();
+        Path corpus = null;
+        boolean downloadAllowed = true;
         int memorySamples = 1_000_000;
         int embeddingSamples = 1000;
         int pairs = 4000;
@@ -48,6 +51,10 @@ public final class CuratorBenchmark {
             if (flag.equals("--help") || flag.equals("-h")) {
                 System.out.print(USAGE);
                 return;
+            }
+            if (flag.equals("--no-download")) {
+                downloadAllowed = false;
+                continue;
             }
             if (i + 1 >= args.length) {
                 fail("missing value after " + flag);
@@ -66,14 +73,12 @@ public final class CuratorBenchmark {
         if (out == null) {
             fail("--out DIR is required");
         }
-        if (!Files.isRegularFile(corpus)) {
-            fail("corpus " + corpus + " not found: the benchmark needs ../shared/data/wikitext-2/valid.txt (or --corpus)");
-        }
-        Map<String, Object> report = run(corpus, memorySamples, embeddingSamples, pairs, sections);
+        Path file = CorpusLocator.standard(System.err).locate(corpus, downloadAllowed).file();
+        Map<String, Object> report = run(file, memorySamples, embeddingSamples, pairs, sections);
         Files.createDirectories(out);
-        Path file = out.resolve("curator.json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
-        System.out.println("wrote " + file);
+        Path json = out.resolve("curator.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+        System.out.println("wrote " + json);
     }
 
     static Map<String, Object> run(Path corpus, int memorySamples, int embeddingSamples, int pairs, List<String> sections)
