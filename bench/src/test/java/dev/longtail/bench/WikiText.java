@@ -6,6 +6,7 @@ import dev.longtail.bench.corpus.CorpusLocator;
 import dev.longtail.bench.corpus.CorpusNotFoundException;
 import dev.longtail.bench.corpus.LocatedCorpus;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -18,6 +19,7 @@ final class WikiText {
 
     /** Environment variable that turns a missing corpus from a skip into a failure. */
     static final String REQUIRE_ENV = "LONGTAIL_REQUIRE_CORPUS";
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     private WikiText() {
     }
@@ -32,11 +34,16 @@ final class WikiText {
         try {
             return CorpusLocator.standard(System.out).locate(null, false);
         } catch (CorpusNotFoundException e) {
-            String reason = "this test needs the real WikiText-2 corpus: " + e.getMessage();
             if (Boolean.parseBoolean(System.getenv(REQUIRE_ENV))) {
-                return fail(reason + "\n(" + REQUIRE_ENV + "=true: a missing corpus fails the test instead of skipping it)");
+                return fail("the real WikiText-2 corpus is missing and " + REQUIRE_ENV + "=true: " + e.getMessage());
             }
-            Assumptions.abort(reason + "\n(skipped; " + REQUIRE_ENV + "=true makes this a failure)");
+            String skip = "skipped, the real WikiText-2 corpus is missing: " + e.getMessage()
+                    + "\n(" + REQUIRE_ENV + "=true turns this skip into a failure)";
+            if (TOLD.compareAndSet(false, true)) {
+                // Surefire's console shows a skip's count, not its reason: say it once in the build's output
+                System.err.println("[bench tests] the tests that need WikiText-2 are " + skip);
+            }
+            Assumptions.abort(skip);
             throw new AssertionError("unreachable: abort throws");
         }
     }
