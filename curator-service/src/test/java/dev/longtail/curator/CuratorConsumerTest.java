@@ -179,6 +179,16 @@ class CuratorConsumerTest {
     }
 
     @Test
+    void shouldCommitItsProgressAsTheLongtailCuratorConsumerGroup() {
+        String campaign = UUID.randomUUID().toString();
+        kafka.send(Topics.SAMPLES_GENERATED, campaign, Fixtures.distinct(campaign, 1, 2, 0, Fixtures.plan(0.2)));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/decisions/{id}", Fixtures.sampleId(campaign, 1, 0))
+                .then().statusCode(200));
+        // operators watch this group's lag; the channels share it through the connector-level configuration
+        await().atMost(WAIT).until(() -> kafka.caughtUp("longtail-curator", List.of(Topics.SAMPLES_GENERATED)));
+    }
+
+    @Test
     void shouldMixRealAnchorsInTheAnchorRatioFromTheReferencePool() {
         String campaign = UUID.randomUUID().toString();
         GenerationPlan plan = Fixtures.plan(0.6);
