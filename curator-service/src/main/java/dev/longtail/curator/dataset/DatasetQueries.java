@@ -1,77 +1,65 @@
-package dev.longtail.curator;
-
-import dev.longtail.support.JsonColumns;
-import dev.longtail.support.Ids;
+package dev.longtail.curator.dataset;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.contracts.DatasetRecord;
+import dev.longtail.curator.decision.DecisionView;
+import dev.longtail.curator.decision.SampleDecision;
+import dev.longtail.curator.version.DatasetVersion;
+import dev.longtail.curator.version.VersionRecord;
+import dev.longtail.support.Ids;
+import dev.longtail.support.JsonColumns;
 import dev.longtail.support.ProblemException;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.util.Locale;
-import java.util.TreeMap;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
-/** Read access to sealed dataset versions and their records. */
-@Path("/api/v1/datasets")
-@Produces(MediaType.APPLICATION_JSON)
-public class DatasetResource {
+/** Reads sealed dataset versions: their summaries, records, decisions and counts, and the rows of an export. */
+@ApplicationScoped
+public class DatasetQueries {
 
     private static final TypeReference<Map<String, Integer>> REASON_COUNTS = new TypeReference<>() {
     };
 
-    /** Media type of JSON Lines exports. */
-    public static final String JSONL = "application/x-ndjson";
-    /** Media type of Parquet exports. */
-    public static final String PARQUET = "application/vnd.apache.parquet";
-
     /** Counts of a version's decisions by status, rejection reason and deciding stage. */
-    public record Counts(java.util.UUID id, int generation, Map<String, Integer> byStatus,
+    public record Counts(UUID id, int generation, Map<String, Integer> byStatus,
             Map<String, Integer> rejectedByReason, Map<String, Integer> rejectedByStage) {
+    }
+
+    /** A version's export: a file name stem and its rows. */
+    public record Export(String name, List<ExportRow> rows) {
     }
 
     private final JsonColumns json;
     private final DatasetExport export;
 
-    public DatasetResource(JsonColumns json, DatasetExport export) {
+    public DatasetQueries(JsonColumns json, DatasetExport export) {
         this.json = json;
         this.export = export;
     }
 
     /** The campaign's dataset versions in generation order (empty until the first is sealed). */
-    @GET
-    public List<DatasetView> list(@QueryParam("campaignId") String campaignId) {
-        if (campaignId == null || campaignId.isBlank()) {
-            throw ProblemException.badRequest("query parameter campaignId is required");
-        }
+    @Transactional
+    public List<DatasetView> ofCampaign(String campaignId) {
         String id = Ids.uuid(campaignId, "campaignId").toString();
         return DatasetVersion.ofCampaign(id).stream().map(this::view).toList();
     }
 
-    @GET
-    @Path("/{id}")
-    public DatasetView get(@PathParam("id") String id) {
+    @Transactional
+    public DatasetView get(String id) {
         return view(find(id));
     }
 
-    @GET
-    @Path("/{id}/records")
-    public List<DatasetRecord> records(@PathParam("id") String id) {
+    @Transactional
+    public List<DatasetRecord> records(String id) {
         return VersionRecord.ofVersion(find(id).id).stream().map(VersionRecord::toContract).toList();
     }
 
     /** The decisions of the version's generation, counted by status, reason and stage. */
-    @GET
-    @Path("/{id}/counts")
-    public Counts counts(@PathParam("id") String id) {
+    @Transactional
+    public Counts counts(String id) {
         DatasetVersion version = find(id);
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> byReason = new TreeMap<>();
@@ -87,33 +75,17 @@ public class DatasetResource {
     }
 
     /** The decisions of the version's generation, one per sample. */
-    @GET
-    @Path("/{id}/decisions")
-    public List<DecisionView> decisions(@PathParam("id") String id) {
+    @Transactional
+    public List<DecisionView> decisions(String id) {
         DatasetVersion version = find(id);
         return SampleDecision.ofGeneration(version.campaignId, version.generation).stream().map(DecisionView::of).toList();
     }
 
-    /**
-     * The version as a file the Hugging Face {@code datasets} library loads: {@code format=jsonl} (default) or
-     * {@code parquet}; one record per line/row with instruction, input, output, category, source, generation and
-     * provenance.
-     */
-    @GET
-    @Path("/{id}/export")
-    @Produces({JSONL, PARQUET, MediaType.APPLICATION_JSON})
-    public Response export(@PathParam("id") String id, @QueryParam("format") String format) {
-        String f = format == null ? "jsonl" : format.toLowerCase(Locale.ROOT);
-        if (!f.equals("jsonl") && !f.equals("parquet")) {
-            throw ProblemException.badRequest("format must be jsonl or parquet, was " + format);
-        }
+    /** The version's rows for an export, named after its campaign and generation. */
+    @Transactional
+    public Export export(String id) {
         DatasetVersion version = find(id);
-        List<ExportRow> rows = export.rows(version);
-        String name = "longtail-" + version.campaignId + "-g" + version.generation + "." + f;
-        StreamingOutput body = f.equals("jsonl") ? out -> export.writeJsonl(rows, out) : out -> export.writeParquet(rows, out);
-        return Response.ok(body, f.equals("jsonl") ? JSONL : PARQUET)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .build();
+        return new Export("longtail-" + version.campaignId + "-g" + version.generation, export.rows(version));
     }
 
     private static DatasetVersion find(String id) {

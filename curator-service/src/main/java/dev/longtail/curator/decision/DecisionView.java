@@ -1,4 +1,4 @@
-package dev.longtail.curator;
+package dev.longtail.curator.decision;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ public record DecisionView(String sampleId, String campaignId, int generation, S
     private static final TypeReference<Map<String, Double>> SCORES = new TypeReference<>() {
     };
 
-    static DecisionView of(SampleDecision d) {
+    public static DecisionView of(SampleDecision d) {
         Map<String, Double> scores;
         try {
             scores = d.scores == null ? Map.of() : MAPPER.readValue(d.scores, SCORES);

@@ -1,4 +1,4 @@
-package dev.longtail.curator;
+package dev.longtail.curator.dataset;
 
 /**
  * One record of an exported dataset version, in the layout the Hugging Face {@code datasets} library loads

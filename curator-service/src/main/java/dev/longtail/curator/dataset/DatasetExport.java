@@ -1,10 +1,13 @@
-package dev.longtail.curator;
+package dev.longtail.curator.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.longtail.contracts.Provenance;
 import dev.longtail.contracts.RecordSource;
+import dev.longtail.curator.decision.SampleDecision;
+import dev.longtail.curator.version.DatasetVersion;
+import dev.longtail.curator.version.VersionRecord;
 import dev.longtail.support.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedWriter;
@@ -39,7 +42,7 @@ import org.apache.parquet.schema.Types;
 public class DatasetExport {
 
     /** The Parquet schema of an export. */
-    static final MessageType SCHEMA = Types.buildMessage()
+    public static final MessageType SCHEMA = Types.buildMessage()
             .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("instruction")
             .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("input")
             .optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("output")

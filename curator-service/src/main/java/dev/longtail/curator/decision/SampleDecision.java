@@ -1,4 +1,4 @@
-package dev.longtail.curator;
+package dev.longtail.curator.decision;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package dev.longtail.curator;
+package dev.longtail.curator.dataset;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,8 +1,9 @@
-package dev.longtail.curator;
+package dev.longtail.curator.decision;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.contracts.GenerationPlan;
 import dev.longtail.core.curation.CurationConfig;
+import dev.longtail.curator.CuratorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.longtail.curator;
+package dev.longtail.curator.decision;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A campaign's real reference seeds as received: the pool the anchors of every dataset version come from. */
+/**
+ * A campaign's real reference seeds as received: the pool the anchors of every dataset version come from. With the
+ * decisions, it is what makes a campaign known to the curator's APIs.
+ */
 @Entity
 @Table(name = "campaign_reference")
 public class CampaignReference extends PanacheEntityBase {
@@ -22,4 +25,9 @@ public class CampaignReference extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** Whether the curator has heard of the campaign: its reference or a decision on one of its samples is stored. */
+    public static boolean known(String campaignId) {
+        return findById(campaignId) != null || SampleDecision.count("campaignId", campaignId) > 0;
+    }
 }

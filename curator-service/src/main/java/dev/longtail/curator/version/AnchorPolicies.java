@@ -1,6 +1,7 @@
-package dev.longtail.curator;
+package dev.longtail.curator.version;
 
 import dev.longtail.core.curation.AnchorPolicy;
+import dev.longtail.curator.CuratorConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -1,10 +1,13 @@
-package dev.longtail.curator;
+package dev.longtail.curator.decision;
 
 import dev.longtail.core.curation.CurationConfig;
 import dev.longtail.core.curation.CurationPipeline;
 import dev.longtail.core.curation.CurationSample;
 import dev.longtail.embeddings.HnswVectorIndex;
+import dev.longtail.embeddings.LazyMiniLm;
+import dev.longtail.support.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,10 +24,10 @@ public class CurationSessions {
     private record Entry(CurationPipeline pipeline) {
     }
 
-    private final LazyEmbedder embedder;
+    private final LazyMiniLm embedder;
     private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
 
-    public CurationSessions(LazyEmbedder embedder) {
+    public CurationSessions(LazyMiniLm embedder) {
         this.embedder = embedder;
     }
 
@@ -47,6 +50,23 @@ public class CurationSessions {
         return rebuilt.pipeline();
     }
 
+    /**
+     * The pipeline of a campaign the curator knows, to check samples against its accepted history without joining
+     * it; 404 for a campaign it has never heard of.
+     */
+    @Transactional
+    public CurationPipeline ofKnown(String campaignId, CurationConfig config) {
+        if (!CampaignReference.known(campaignId)) {
+            throw ProblemException.notFound("campaign", campaignId);
+        }
+        return of(campaignId, config);
+    }
+
+    /** A pipeline of its own for a batch judged only against itself (nothing is cached). */
+    public CurationPipeline standalone(CurationConfig config) {
+        return new CurationPipeline(config, embedder, HnswVectorIndex::new);
+    }
+
     private static long acceptedInDatabase(String campaignId) {
         return SampleDecision.count("campaignId = ?1 and status = ?2", campaignId, SampleDecision.Status.ACCEPTED);
     }
@@ -62,7 +82,7 @@ public class CurationSessions {
     }
 
     private Entry rebuild(String campaignId, CurationConfig config, boolean embed) {
-        var pipeline = new CurationPipeline(config, embedder, HnswVectorIndex::new);
+        var pipeline = standalone(config);
         List<SampleDecision> accepted = SampleDecision.list(
                 "campaignId = ?1 and status = ?2 order by decidedAt, sampleId", campaignId, SampleDecision.Status.ACCEPTED);
         List<CurationSample> samples = accepted.stream()

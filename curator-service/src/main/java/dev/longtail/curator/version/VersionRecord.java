@@ -1,4 +1,4 @@
-package dev.longtail.curator;
+package dev.longtail.curator.version;
 
 import dev.longtail.contracts.DatasetRecord;
 import dev.longtail.contracts.RecordSource;
