@@ -1,4 +1,4 @@
-package dev.longtail.evolver;
+package dev.longtail.evolver.campaign;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.evolver.FakeGeneratorResource;
+import dev.longtail.evolver.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

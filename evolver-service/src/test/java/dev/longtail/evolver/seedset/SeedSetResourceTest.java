@@ -1,4 +1,4 @@
-package dev.longtail.evolver;
+package dev.longtail.evolver.seedset;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -7,11 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.evolver.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -135,8 +136,7 @@ class SeedSetResourceTest {
 
     @Test
     void shouldLoadTheBundledDemoSeedSet() {
-        Assumptions.assumeTrue(getClass().getResource("/seeds/demo.jsonl") != null,
-                "seeds/demo.jsonl is not bundled yet");
+        assertNotNull(getClass().getResource("/" + SeedSetService.DEMO_RESOURCE), "seeds/demo.jsonl must be bundled");
         given().when().get("/api/v1/seed-sets/demo")
                 .then().statusCode(200)
                 .body("seeds", greaterThanOrEqualTo(5));
