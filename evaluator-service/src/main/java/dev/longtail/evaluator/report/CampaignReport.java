@@ -1,4 +1,4 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.report;
 
 import dev.longtail.contracts.Adjustment;
 import dev.longtail.core.metrics.CollapseMeasurement;
@@ -49,7 +49,7 @@ public record CampaignReport(String campaignId, int generations, int completedGe
     /** Difference (current − baseline) and ratio (current / baseline; null when the baseline is 0). */
     public record Comparison(double delta, Double ratio) {
 
-        static Comparison of(Double current, Double baseline) {
+        public static Comparison of(Double current, Double baseline) {
             if (current == null || baseline == null) {
                 return null;
             }

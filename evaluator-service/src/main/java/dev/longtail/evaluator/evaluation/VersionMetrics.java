@@ -1,4 +1,4 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.evaluation;
 
 import dev.longtail.contracts.DatasetRecord;
 import dev.longtail.contracts.SeedRecord;

@@ -1,14 +1,18 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.messaging;
 
 import dev.longtail.contracts.CampaignStarted;
+import dev.longtail.contracts.Channels;
 import dev.longtail.contracts.DatasetSealed;
 import dev.longtail.contracts.Events;
 import dev.longtail.contracts.Events.InvalidEventException;
+import dev.longtail.evaluator.downstream.DownstreamJobs;
+import dev.longtail.evaluator.evaluation.Evaluations;
+import dev.longtail.evaluator.report.CampaignGauges;
+import dev.longtail.support.messaging.LoopRecords;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -19,14 +23,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EvaluatorConsumer {
 
-    /** Incoming channel of started campaigns. */
-    public static final String CAMPAIGNS_STARTED = "campaigns-started";
-    /** Incoming channel of sealed dataset versions. */
-    public static final String DATASETS_SEALED = "datasets-sealed";
-
     private static final Logger LOG = Logger.getLogger(EvaluatorConsumer.class);
-    /** Attempts for a failure that is not the record's fault (e.g. a lost database connection). */
-    private static final int ATTEMPTS = 3;
+    /** Nothing to undo after a failed attempt: every step is a transaction of its own, or pure computation. */
+    private static final Runnable NOTHING_TO_UNDO = () -> {
+    };
 
     private final Evaluations evaluations;
     private final EvaluationPublisher publisher;
@@ -41,11 +41,11 @@ public class EvaluatorConsumer {
         this.downstream = downstream;
     }
 
-    @Incoming(CAMPAIGNS_STARTED)
+    @Incoming(Channels.CAMPAIGNS_STARTED)
     @Blocking
     public void onCampaignStarted(String payload) {
         CampaignStarted campaign = Events.read(payload, CampaignStarted.class);
-        String campaignId = campaignIdOf(campaign.campaignId());
+        String campaignId = LoopRecords.campaignIdOf(campaign.campaignId());
         if (campaign.generations() < 1) {
             throw new InvalidEventException("campaign " + campaignId + " has " + campaign.generations() + " generations (must be >= 1)");
         }
@@ -55,29 +55,26 @@ public class EvaluatorConsumer {
         if (campaign.heldOutSeeds() == null || campaign.heldOutSeeds().isEmpty()) {
             throw new InvalidEventException("campaign " + campaignId + " has no held-out seeds to measure perplexity on");
         }
-        publishAll(withRetry(() -> evaluations.recordReference(campaignId, campaign)));
+        afterCommit(LoopRecords.withRetry(campaignId, () -> evaluations.recordReference(campaignId, campaign),
+                NOTHING_TO_UNDO));
     }
 
-    @Incoming(DATASETS_SEALED)
+    @Incoming(Channels.DATASETS_SEALED)
     @Blocking
     public void onDatasetSealed(String payload) {
         DatasetSealed sealed = Events.read(payload, DatasetSealed.class);
-        String campaignId = campaignIdOf(sealed.campaignId());
+        String campaignId = LoopRecords.campaignIdOf(sealed.campaignId());
         validate(sealed);
-        publishAll(withRetry(() -> evaluations.recordVersion(campaignId, sealed)));
+        afterCommit(LoopRecords.withRetry(campaignId, () -> evaluations.recordVersion(campaignId, sealed),
+                NOTHING_TO_UNDO));
     }
 
     /** After commit: publish, update the gauges, submit the downstream jobs (none of which may stop the loop). */
-    private void publishAll(List<UUID> evaluationIds) {
+    private void afterCommit(List<UUID> evaluationIds) {
         evaluationIds.forEach(publisher::publish);
         for (UUID id : evaluationIds) {
             try {
-                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-                    Evaluation e = Evaluation.findById(id);
-                    if (e != null) {
-                        gauges.update(e);
-                    }
-                });
+                gauges.refresh(id);
             } catch (RuntimeException e) {
                 LOG.warnf(e, "gauges not updated for evaluation %s", id);
             }
@@ -107,29 +104,6 @@ public class EvaluatorConsumer {
         }
         if (sealed.records() == null || sealed.records().stream().anyMatch(r -> r == null)) {
             throw new InvalidEventException("dataset version " + sealed.datasetVersionId() + " has no records list");
-        }
-    }
-
-    private static String campaignIdOf(String campaignId) {
-        try {
-            return UUID.fromString(campaignId).toString();
-        } catch (RuntimeException e) {
-            throw new InvalidEventException("campaignId " + campaignId + " is not a UUID");
-        }
-    }
-
-    private static <T> T withRetry(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (InvalidEventException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warnf(e, "attempt %d failed; retrying", attempt);
-            }
         }
     }
 }

@@ -1,6 +1,5 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.upload;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.core.feedback.Assessment;
 import dev.longtail.core.feedback.CollapsePolicy;
@@ -8,11 +7,11 @@ import dev.longtail.core.feedback.PlanValues;
 import dev.longtail.core.metrics.CollapseBaseline;
 import dev.longtail.core.metrics.CollapseMeasurement;
 import dev.longtail.core.metrics.CorpusText;
+import dev.longtail.evaluator.EvaluatorConfig;
+import dev.longtail.evaluator.evaluation.Baselines;
+import dev.longtail.evaluator.report.CampaignReport;
 import dev.longtail.support.ProblemException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,21 +19,20 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * A platform's own dataset scored against its own reference, outside any campaign: JSONL uploads (one object
- * per line with {@code text}, or {@code instruction}/{@code input}/{@code output}; optional {@code category}),
- * answered synchronously (POST /api/v1/evaluations, in {@link ReportResource}) with every metric, its change against the reference, and a verdict with reasons.
+ * A platform's own dataset scored against its own reference, outside any campaign (POST /api/v1/evaluations, in
+ * {@link UploadResource}): every metric, its change against the reference, and a verdict with reasons.
  */
-@jakarta.enterprise.context.ApplicationScoped
+@ApplicationScoped
 public class UploadEvaluations {
 
     private final Baselines baselines;
     private final EvaluatorConfig config;
-    private final ObjectMapper mapper;
+    private final JsonlCorpus jsonl;
 
     public UploadEvaluations(Baselines baselines, EvaluatorConfig config, ObjectMapper mapper) {
         this.baselines = baselines;
         this.config = config;
-        this.mapper = mapper;
+        this.jsonl = new JsonlCorpus(mapper, config.maxUploadRecords());
     }
 
     /** The answer: what was measured, on how much, and what it means. */
@@ -45,15 +43,12 @@ public class UploadEvaluations {
     }
 
     /**
-     * Multipart form: {@code dataset} (JSONL, required), {@code reference} (JSONL, required), {@code heldOut}
-     * (JSONL, optional: without it every fifth reference record is held out for the perplexity metrics).
+     * Scores {@code dataset} against {@code reference}; without {@code heldOut} every fifth reference record is held
+     * out for the perplexity metrics. Empty parts, too few or too many records answer 400.
      */
     public UploadEvaluation evaluate(FileUpload dataset, FileUpload reference, FileUpload heldOut) {
-        if (dataset == null || reference == null) {
-            throw ProblemException.badRequest("multipart parts `dataset` and `reference` (JSONL files) are required");
-        }
-        List<CorpusText> version = read(dataset, "dataset");
-        List<CorpusText> real = read(reference, "reference");
+        List<CorpusText> version = jsonl.read(dataset, "dataset");
+        List<CorpusText> real = jsonl.read(reference, "reference");
         if (version.isEmpty()) {
             throw ProblemException.badRequest("dataset has no records");
         }
@@ -71,7 +66,7 @@ public class UploadEvaluations {
             }
             real = kept;
         } else {
-            held = read(heldOut, "heldOut");
+            held = jsonl.read(heldOut, "heldOut");
             if (held.isEmpty()) {
                 throw ProblemException.badRequest("heldOut has no records");
             }
@@ -92,54 +87,5 @@ public class UploadEvaluations {
         return new UploadEvaluation(version.size(), real.size(), held.size(), split, measured.values(),
                 measured.sampleSizes(), measured.categories(), referenceMeasured.values(), changes,
                 assessment.health().name(), assessment.reasons());
-    }
-
-    private List<CorpusText> read(FileUpload upload, String part) {
-        List<CorpusText> texts = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(upload.uploadedFile(), StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (texts.size() >= config.maxUploadRecords()) {
-                    throw ProblemException.badRequest(part + " has more than " + config.maxUploadRecords() + " records");
-                }
-                texts.add(parse(line, part, number));
-            }
-        } catch (IOException e) {
-            throw ProblemException.badRequest(part + " cannot be read: " + e.getMessage());
-        }
-        return texts;
-    }
-
-    private CorpusText parse(String line, String part, int number) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(line);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.badRequest(part + " line " + number + " is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ProblemException.badRequest(part + " line " + number + " cannot be read: " + e.getMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw ProblemException.badRequest(part + " line " + number + " is not a JSON object");
-        }
-        String category = node.hasNonNull("category") ? node.get("category").asText() : null;
-        if (node.hasNonNull("text")) {
-            return CorpusText.of(node.get("text").asText(), category);
-        }
-        if (!node.hasNonNull("instruction") && !node.hasNonNull("output")) {
-            throw ProblemException.badRequest(part + " line " + number
-                    + " has neither `text` nor `instruction`/`output`");
-        }
-        return CorpusText.of(VersionMetrics.join(text(node, "instruction"), text(node, "input"), text(node, "output")),
-                category);
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 }

@@ -1,4 +1,4 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.evaluation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,12 +51,14 @@ public class DatasetVersion extends PanacheEntityBase {
         return find("campaignId = ?1 and generation = ?2", campaignId, generation).firstResultOptional();
     }
 
-    /** The campaign's versions without an evaluation, in generation order. */
-    public static List<DatasetVersion> unevaluated(String campaignId) {
+    /** The campaign's first version (by generation) without an evaluation. */
+    public static Optional<DatasetVersion> firstUnevaluated(String campaignId) {
         return getEntityManager().createQuery("select v from DatasetVersion v where v.campaignId = ?1 and not exists "
                         + "(select 1 from Evaluation e where e.datasetVersionId = v.id) order by v.generation",
                         DatasetVersion.class)
                 .setParameter(1, campaignId)
-                .getResultList();
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 }

@@ -1,4 +1,4 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.evaluation;
 
 import dev.longtail.contracts.GenerationMetrics;
 import dev.longtail.contracts.Verdict;
@@ -73,8 +73,18 @@ public class Evaluation extends PanacheEntityBase {
         return find("campaignId = ?1 and generation = ?2", campaignId, generation).firstResultOptional();
     }
 
+    public static Optional<Evaluation> ofVersion(UUID datasetVersionId) {
+        return find("datasetVersionId", datasetVersionId).firstResultOptional();
+    }
+
     public static List<Evaluation> ofCampaign(String campaignId) {
         return list("campaignId = ?1 order by generation", campaignId);
+    }
+
+    /** Each campaign's evaluation of its latest generation. */
+    public static List<Evaluation> latestOfEachCampaign() {
+        return getEntityManager().createQuery("select e from Evaluation e where e.generation = (select max(x.generation)"
+                + " from Evaluation x where x.campaignId = e.campaignId)", Evaluation.class).getResultList();
     }
 
     public static List<UUID> unpublished() {

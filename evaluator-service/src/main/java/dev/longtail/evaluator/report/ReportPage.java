@@ -1,4 +1,4 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.report;
 
 import dev.longtail.contracts.Adjustment;
 import java.util.ArrayList;

@@ -1,9 +1,11 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.evaluation;
 
 import dev.longtail.contracts.GenerationMetrics;
 import dev.longtail.core.feedback.Metrics;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The six loop metrics as columns, shared by the reference (generation 0) and every evaluation. */
 @Embeddable
@@ -33,6 +35,18 @@ public class MetricColumns {
 
     Metrics toMetrics() {
         return new Metrics(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
+    }
+
+    /** The six metrics by name, as in {@link dev.longtail.core.metrics.CollapseMeasurement#values()}. */
+    Map<String, Double> values() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("distinct1", distinct1);
+        values.put("distinct2", distinct2);
+        values.put("unigramEntropy", unigramEntropy);
+        values.put("tailCoverage", tailCoverage);
+        values.put("heldOutPerplexity", heldOutPerplexity);
+        values.put("meanWords", meanWords);
+        return values;
     }
 
     GenerationMetrics toGenerationMetrics() {

@@ -1,4 +1,4 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.downstream;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

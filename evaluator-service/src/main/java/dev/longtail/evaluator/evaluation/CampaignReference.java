@@ -1,4 +1,4 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.evaluation;
 
 import dev.longtail.core.feedback.Metrics;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -1,6 +1,8 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.report;
 
 import dev.longtail.contracts.Verdict;
+import dev.longtail.evaluator.evaluation.Evaluation;
+import dev.longtail.evaluator.evaluation.EvaluationColumns;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -8,8 +10,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
+import jakarta.transaction.Transactional;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -26,25 +29,30 @@ public class CampaignGauges {
     private static final Logger LOG = Logger.getLogger(CampaignGauges.class);
 
     private final MeterRegistry registry;
-    private final Evaluations evaluations;
+    private final EvaluationColumns columns;
     /** Strong references: Micrometer holds gauge state weakly. */
     private final Map<String, AtomicReference<Double>> values = new ConcurrentHashMap<>();
 
-    public CampaignGauges(MeterRegistry registry, Evaluations evaluations) {
+    public CampaignGauges(MeterRegistry registry, EvaluationColumns columns) {
         this.registry = registry;
-        this.evaluations = evaluations;
+        this.columns = columns;
     }
 
+    /** A start-up observer in a transaction of its own: a database that is not there yet must not stop start-up. */
     void restore(@Observes StartupEvent start) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                List<Evaluation> latest = Evaluation.getEntityManager().createQuery(
-                        "select e from Evaluation e where e.generation = (select max(x.generation) from Evaluation x"
-                                + " where x.campaignId = e.campaignId)", Evaluation.class).getResultList();
-                latest.forEach(this::update);
-            });
+            QuarkusTransaction.requiringNew().run(() -> Evaluation.latestOfEachCampaign().forEach(this::update));
         } catch (RuntimeException e) {
             LOG.warnf(e, "gauges not restored from the database; they fill as evaluations arrive");
+        }
+    }
+
+    /** Sets the campaign's gauges to a committed evaluation if it is the latest generation seen. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refresh(UUID evaluationId) {
+        Evaluation e = Evaluation.findById(evaluationId);
+        if (e != null) {
+            update(e);
         }
     }
 
@@ -60,7 +68,7 @@ public class CampaignGauges {
                 "latest verdict: 0 healthy, 1 drifting, 2 collapsing").set((double) e.verdict.ordinal());
         holder("longtail.evaluator.collapsing", Tags.of("campaign", e.campaignId),
                 "1 while the latest verdict is collapsing").set(e.verdict == Verdict.COLLAPSING ? 1.0 : 0.0);
-        evaluations.valuesOf(e).forEach((metric, value) -> holder("longtail.evaluator.metric",
+        columns.values(e).forEach((metric, value) -> holder("longtail.evaluator.metric",
                 Tags.of("campaign", e.campaignId, "metric", metric), "latest value of a metric").set(value));
     }
 

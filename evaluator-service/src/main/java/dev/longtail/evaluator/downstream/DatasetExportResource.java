@@ -1,7 +1,8 @@
-package dev.longtail.evaluator;
+package dev.longtail.evaluator.downstream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.contracts.DatasetRecord;
+import dev.longtail.evaluator.evaluation.DatasetVersion;
 import dev.longtail.support.Ids;
 import dev.longtail.support.JsonColumns;
 import dev.longtail.support.ProblemException;
