@@ -1,7 +1,7 @@
 package dev.longtail.curator;
 
 import dev.longtail.core.curation.NgramProfile;
-import dev.longtail.core.curation.TailKeepingSelection;
+import dev.longtail.core.curation.ClusterQuotaSelection;
 import dev.longtail.support.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -35,7 +35,7 @@ public class SelectResource {
     }
 
     /** The chosen candidate ids (in request order) and the per-cluster report. */
-    public record SelectResponse(int budget, List<String> selected, List<TailKeepingSelection.ClusterShare> clusters) {
+    public record SelectResponse(int budget, List<String> selected, List<ClusterQuotaSelection.ClusterShare> clusters) {
     }
 
     private final CuratorConfig config;
@@ -71,13 +71,13 @@ public class SelectResource {
                 throw ProblemException.badRequest("candidate id " + c.id() + " appears more than once");
             }
         }
-        TailKeepingSelection.Settings settings;
+        ClusterQuotaSelection.Settings settings;
         try {
-            settings = new TailKeepingSelection.Settings(
+            settings = new ClusterQuotaSelection.Settings(
                     request.clusters() == null ? config.selection().clusters() : request.clusters(),
                     request.tailBoost() == null ? config.selection().tailBoost() : request.tailBoost(),
-                    TailKeepingSelection.Settings.DEFAULTS.iterations(),
-                    request.seed() == null ? TailKeepingSelection.Settings.DEFAULTS.seed() : request.seed());
+                    ClusterQuotaSelection.Settings.DEFAULTS.iterations(),
+                    request.seed() == null ? ClusterQuotaSelection.Settings.DEFAULTS.seed() : request.seed());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
@@ -96,7 +96,7 @@ public class SelectResource {
             }
             default -> throw ProblemException.badRequest("representation must be ngram or embedding, was " + request.representation());
         }
-        var result = TailKeepingSelection.select(reference, candidates, request.budget(), settings);
+        var result = ClusterQuotaSelection.select(reference, candidates, request.budget(), settings);
         List<String> selected = result.selected().stream().map(i -> request.candidates().get(i).id()).toList();
         return new SelectResponse(request.budget(), selected, result.clusters());
     }
