@@ -14,10 +14,7 @@ final class ContextStats {
         this.words = words;
         this.discounted = discounted;
         this.gamma = gamma;
-        this.cumulative = new double[discounted.length + 1];
-        for (int i = 0; i < discounted.length; i++) {
-            cumulative[i + 1] = cumulative[i] + discounted[i];
-        }
+        this.cumulative = SortedArrays.prefixSums(discounted);
     }
 
     /** The discounted probability of w after this context, 0 when w never followed it. */

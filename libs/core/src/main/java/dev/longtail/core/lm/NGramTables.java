@@ -35,10 +35,7 @@ final class NGramTables {
         this.levels = levels;
         this.keys = keys;
         this.unigram = unigram;
-        this.unigramCumulative = new double[unigram.length + 1];
-        for (int w = 0; w < unigram.length; w++) {
-            unigramCumulative[w + 1] = unigramCumulative[w] + unigram[w];
-        }
+        this.unigramCumulative = SortedArrays.prefixSums(unigram);
     }
 
     /** The word's id, {@link #UNK_ID} when the model does not know it. */

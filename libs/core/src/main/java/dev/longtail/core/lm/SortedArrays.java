@@ -1,9 +1,18 @@
 package dev.longtail.core.lm;
 
-/** Binary searches over the sorted and descending arrays of the sampler. */
+/** Prefix sums, and binary searches over the sorted and descending arrays of the model and its sampler. */
 final class SortedArrays {
 
     private SortedArrays() {
+    }
+
+    /** prefix[i] = Σ_{j<i} values[j], so prefix[values.length] is the total. */
+    static double[] prefixSums(double[] values) {
+        double[] prefix = new double[values.length + 1];
+        for (int i = 0; i < values.length; i++) {
+            prefix[i + 1] = prefix[i] + values[i];
+        }
+        return prefix;
     }
 
     /** Number of leading entries of a descending array that are &ge; v. */
