@@ -14,7 +14,7 @@ import dev.longtail.contracts.GenerationPlan;
 import dev.longtail.contracts.Verdict;
 import dev.longtail.core.feedback.Assessment;
 import dev.longtail.core.feedback.CollapsePolicy;
-import dev.longtail.core.feedback.Metrics;
+import dev.longtail.core.feedback.VersionSignals;
 import dev.longtail.core.feedback.PlanValues;
 import dev.longtail.core.metrics.CollapseBaseline;
 import dev.longtail.core.metrics.CollapseMeasurement;
@@ -129,7 +129,7 @@ public class Evaluations {
                 generationZero = referenceValues(reference, baseline);
             }
             CollapseMeasurement measured = baseline.measure(VersionMetrics.recordCorpus(json.read(version.records, RECORDS)));
-            Metrics current = CollapsePolicy.metricsOf(measured.values());
+            VersionSignals current = CollapsePolicy.metricsOf(measured.values());
             GenerationPlan plan = json.read(version.plan, GenerationPlan.class);
             var planValues = new PlanValues(plan.inBreadthShare(), plan.sampling().temperature(),
                     plan.curation().anchorRatio(), plan.curation().nearDuplicateThreshold());
@@ -171,7 +171,7 @@ public class Evaluations {
         return json.read(reference.collapseMetrics, CollapseMeasurement.class).values();
     }
 
-    static Map<String, Double> sixOf(Metrics m) {
+    static Map<String, Double> sixOf(VersionSignals m) {
         Map<String, Double> values = new java.util.LinkedHashMap<>();
         values.put("distinct1", m.distinct1());
         values.put("distinct2", m.distinct2());
