@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 
 /**
  * Whole-line selection for a caller that has already filtered its candidates (the curator seals a version from
  * its accepted samples): the same objective, strata, carry-over cap and tail anchors as
- * {@link TailPreservingCuration#curate}, lines as units, a line that copies a reference line set aside.
+ * {@link TailPreservingCuration#curate}, lines as units, a line that copies a reference line set aside. What it left
+ * out is reported for the fresh candidates only: a carried line not kept again is not a rejection of this generation.
  */
 final class LineSelector {
 
@@ -43,8 +45,16 @@ final class LineSelector {
         double scale = Math.max(1, tokenBudget) / (double) profile.tokens();
         LongIntMap selected = new LongIntMap(1 << 12);
         long carriedCap = (long) Math.floor(settings.maxCarriedShare() * syntheticBudget);
+        int[] carriedCopies = {0};
+        IntPredicate copiesReference = u -> {
+            boolean copies = profile.copies().copiesReference(units.get(u));
+            if (copies && u >= fresh.size()) {
+                carriedCopies[0]++;
+            }
+            return copies;
+        };
         StratifiedGreedy.Choice choice = greedy.fill(units, keys, syntheticBudget, selected, scale,
-                profile.lineStrata(), fresh.size(), carriedCap, u -> profile.copies().copiesReference(units.get(u)));
+                profile.lineStrata(), fresh.size(), carriedCap, copiesReference);
         int[] chosen = choice.chosen();
         Arrays.sort(chosen);
         long syntheticTokens = 0;
@@ -64,14 +74,22 @@ final class LineSelector {
         for (int a : anchors) {
             anchorTokens += profile.lines().get(a).size();
         }
+        // the fresh candidates left out, by reason; carried lines left out are counted apart (they are not this
+        // generation's candidates)
         Map<String, Integer> rejections = new TreeMap<>();
-        if (choice.setAside() > 0) {
-            rejections.put(TailPreservingCuration.COPIES_REFERENCE, choice.setAside());
+        int freshCopies = choice.setAside() - carriedCopies[0];
+        if (freshCopies > 0) {
+            rejections.put(TailPreservingCuration.COPIES_REFERENCE, freshCopies);
         }
-        int notSelected = units.size() - chosen.length - choice.setAside();
+        int notSelected = fresh.size() - freshCount - freshCopies;
         if (notSelected > 0) {
             rejections.put(TailPreservingCuration.NOT_SELECTED, notSelected);
         }
-        return new LineSelection(chosenFresh, chosenCarried, anchors, syntheticTokens, anchorTokens, rejections);
+        long carriedTokens = 0;
+        for (int c : chosenCarried) {
+            carriedTokens += carried.get(c).size();
+        }
+        return new LineSelection(chosenFresh, chosenCarried, anchors, syntheticTokens, carriedTokens, anchorTokens,
+                rejections);
     }
 }
