@@ -23,7 +23,7 @@ public interface CuratorConfig {
 
     /**
      * How often versions sealed but not yet acknowledged by the broker are sent again (read by the
-     * {@code @Scheduled} sweep of {@link DatasetPublisher}).
+     * {@code @Scheduled} sweep of {@link dev.longtail.curator.messaging.DatasetPublisher}).
      */
     @WithDefault("5s")
     String publishSweepEvery();

@@ -1,7 +1,5 @@
 package dev.longtail.curator;
 
-import dev.longtail.devstack.testing.KafkaTestClient;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,7 +18,9 @@ import dev.longtail.contracts.RecordSource;
 import dev.longtail.contracts.SampleGenerated;
 import dev.longtail.contracts.SeedRecord;
 import dev.longtail.contracts.Topics;
+import dev.longtail.curator.decision.CurationSessions;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.devstack.testing.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,9 +33,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The curator's consumers against a real broker and database: decisions, sealing, anchors, dead letters. */
@@ -45,23 +42,10 @@ class CuratorConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    private final KafkaTestClient kafka = KafkaTestClient.devStack();
 
     @Inject
     CurationSessions sessions;
-
-    KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrap);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldSealOnceWhenLastDecisionArrivesOutOfOrderAndRedelivered() {
@@ -192,6 +176,16 @@ class CuratorConsumerTest {
 
         await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/decisions/{id}", Fixtures.sampleId(campaign, 1, 1))
                 .then().statusCode(200).body("status", is("REJECTED")).body("reason", is("EXACT_DUPLICATE")));
+    }
+
+    @Test
+    void shouldCommitItsProgressAsTheLongtailCuratorConsumerGroup() {
+        String campaign = UUID.randomUUID().toString();
+        kafka.send(Topics.SAMPLES_GENERATED, campaign, Fixtures.distinct(campaign, 1, 2, 0, Fixtures.plan(0.2)));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/decisions/{id}", Fixtures.sampleId(campaign, 1, 0))
+                .then().statusCode(200));
+        // operators watch this group's lag; the channels share it through the connector-level configuration
+        await().atMost(WAIT).until(() -> kafka.caughtUp("longtail-curator", List.of(Topics.SAMPLES_GENERATED)));
     }
 
     @Test

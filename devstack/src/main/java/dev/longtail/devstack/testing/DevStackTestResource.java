@@ -72,6 +72,16 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
                 "quarkus.datasource.password", DevStack.PASSWORD);
     }
 
+    /** The bootstrap servers of the broker this JVM's devstack runs; fails when no test resource started one. */
+    public static String kafkaBootstrapServers() {
+        String kafka = System.getProperty(KAFKA_PROPERTY);
+        if (kafka == null) {
+            throw new IllegalStateException("no devstack runs in this JVM: annotate the test class with "
+                    + "@WithTestResource(DevStackTestResource.class, initArgs = @ResourceArg(name = \"schema\", ...))");
+        }
+        return kafka;
+    }
+
     private static void quietBrokerLogging() {
         for (String category : BROKER_LOG_CATEGORIES) {
             Logger logger = logger(category);

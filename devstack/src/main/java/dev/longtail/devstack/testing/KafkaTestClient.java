@@ -25,17 +25,33 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Plain Kafka clients for the services' tests against the devstack broker: produce real records, read
- * topics, and check that a consumer group has caught up.
+ * topics, and check that a consumer group has caught up. Tests take the shared one with {@link #devStack()}.
  */
 public final class KafkaTestClient implements AutoCloseable {
 
     private static final int LARGE_MESSAGE_BYTES = 16 * 1024 * 1024;
+    private static KafkaTestClient shared;
 
     private final String bootstrap;
     private KafkaProducer<String, String> producer;
 
     public KafkaTestClient(String bootstrap) {
         this.bootstrap = bootstrap;
+    }
+
+    /**
+     * The client of the devstack that {@link DevStackTestResource} started in this JVM, shared by every test
+     * (its producer opens on first send and closes when the JVM exits): a test class only declares
+     * {@code private final KafkaTestClient kafka = KafkaTestClient.devStack();}.
+     */
+    public static synchronized KafkaTestClient devStack() {
+        if (shared == null) {
+            String bootstrap = DevStackTestResource.kafkaBootstrapServers();
+            KafkaTestClient client = new KafkaTestClient(bootstrap);
+            Runtime.getRuntime().addShutdownHook(new Thread(client::close, "kafka-test-client-close"));
+            shared = client;
+        }
+        return shared;
     }
 
     /** Produces one record and waits for the broker's acknowledgement. */
