@@ -47,10 +47,7 @@ class CuratorArmsTest {
     void shouldSealAVersionWithoutAnchorsWhenThePlansArmSaysReplaceThoughTheDefaultIsTailPreserving() {
         String campaign = UUID.randomUUID().toString();
         GenerationPlan plan = Fixtures.arm(0.3, "replace", null, null, null);
-        kafka.send(Topics.CAMPAIGNS_STARTED, campaign, Fixtures.campaignStarted(campaign, 10));
-        for (int n = 0; n < 4; n++) {
-            kafka.send(Topics.SAMPLES_GENERATED, campaign, Fixtures.distinct(campaign, 1, 4, n, plan));
-        }
+        start(campaign, 4, plan);
         JsonPath version = awaitVersions(campaign, 1).get(0);
 
         assertEquals("REPLACE", version.getString("anchorPolicy"));
@@ -70,10 +67,7 @@ class CuratorArmsTest {
         given().contentType("application/json").body(Map.of("anchorPolicy", "ratio"))
                 .when().put("/admin/campaigns/{id}/anchor-policy", campaign)
                 .then().statusCode(200).body("anchorPolicy", is("RATIO")).body("source", is("ADMIN"));
-        kafka.send(Topics.CAMPAIGNS_STARTED, campaign, Fixtures.campaignStarted(campaign, 10));
-        for (int n = 0; n < 4; n++) {
-            kafka.send(Topics.SAMPLES_GENERATED, campaign, Fixtures.distinct(campaign, 1, 4, n, plan));
-        }
+        start(campaign, 4, plan);
         JsonPath version = awaitVersions(campaign, 1).get(0);
 
         assertEquals("RATIO", version.getString("anchorPolicy"));
@@ -141,10 +135,7 @@ class CuratorArmsTest {
             String campaign = UUID.randomUUID().toString();
             campaigns.put(policy, campaign);
             GenerationPlan plan = Fixtures.arm(0.2, policy, 1.0, null, budget);
-            kafka.send(Topics.CAMPAIGNS_STARTED, campaign, Fixtures.campaignStarted(campaign, 10));
-            for (int n = 0; n < 8; n++) {
-                kafka.send(Topics.SAMPLES_GENERATED, campaign, Fixtures.distinct(campaign, 1, 8, n, plan));
-            }
+            start(campaign, 8, plan);
         }
         campaigns.forEach((policy, campaign) -> {
             JsonPath version = awaitVersions(campaign, 1).get(0);
@@ -181,6 +172,14 @@ class CuratorArmsTest {
             assertTrue(reasons.get(carryAll).contains("carryOver must be in [0, 1)"), reasons.get(carryAll));
         }
         given().when().get("/api/v1/decisions/{id}", Fixtures.sampleId(key, 1, 0)).then().statusCode(404);
+    }
+
+    /** Starts a campaign with 10 reference seeds and sends a first generation of unrelated samples. */
+    private void start(String campaign, int samples, GenerationPlan plan) {
+        kafka.send(Topics.CAMPAIGNS_STARTED, campaign, Fixtures.campaignStarted(campaign, 10));
+        for (int n = 0; n < samples; n++) {
+            kafka.send(Topics.SAMPLES_GENERATED, campaign, Fixtures.distinct(campaign, 1, samples, n, plan));
+        }
     }
 
     /** The campaign's versions once there are {@code count} of them, in generation order. */
