@@ -134,7 +134,8 @@ public interface CuratorConfig {
         /**
          * Share of a generation's accepted tokens that a version sealed under the tail-preserving policy keeps (the
          * rest is left out as NOT_SELECTED): below 1 the selection has candidates to choose between; at 1 it keeps
-         * every accepted sample and only chooses the anchors. Changeable at run time ({@code selectionKeepShare}).
+         * every accepted sample and only chooses the anchors. Changeable at run time ({@code selectionKeepShare});
+         * a campaign whose plan sets {@code keepShare} keeps that share instead.
          */
         @WithDefault("0.6") double keepShare();
 
