@@ -30,6 +30,9 @@ final class LineSelector {
         if (tokenBudget < 0) {
             throw new IllegalArgumentException("tokenBudget must be >= 0, was " + tokenBudget);
         }
+        if (settings.choiceOrder() != SelectionSettings.ChoiceOrder.OBJECTIVE) {
+            throw new IllegalArgumentException("selectLines chooses by the objective; the random control needs curate's seed");
+        }
         if (!(maxRealShare >= 0 && maxRealShare < 1)) {
             throw new IllegalArgumentException("maxRealShare must be in [0, 1), was " + maxRealShare);
         }

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The real reference a selection matches: its lines and sentences with their n-gram keys, the reference n-gram
  * counts T, the length strata of lines and sentences, the word-count bounds of its lines, and the copy indexes
- * that tell real lines and sentences from synthetic ones.
+ * that tell real lines and sentences from synthetic ones. With clause units, its "sentences" are the reference's
+ * clauses ({@link SentenceUnits#clauseSpans}): the sub-line units the selection and the anchors use.
  *
  * <p>Every n-gram key of a selection comes from this profile's one {@link NGramKeys}, whose token ids are given
  * in first-seen order: the reference's lines first, then whatever the caller keys in its own order.
@@ -63,7 +64,7 @@ final class ReferenceProfile {
         List<long[]> keysOfSentences = new ArrayList<>();
         for (int i = 0; i < reference.size(); i++) {
             List<String> line = reference.get(i);
-            for (int[] span : SentenceUnits.spans(line)) {
+            for (int[] span : SentenceUnits.unitSpans(line, settings.units())) {
                 sentenceLengths.add(span[1] - span[0]);
                 sentences.add(line.subList(span[0], span[1]));
                 keysOfSentences.add(SentenceUnits.keys(lineKeys[i], line.size(), span, ngrams.maxOrder()));

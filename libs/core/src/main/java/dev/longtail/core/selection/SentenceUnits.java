@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Sentence units of a selection: a line's sentence spans, a sentence's n-gram keys in its line's context, the
- * cut of sentences the reference does not attest, and the packing of chosen sentences back into lines whose
+ * Sentence (and clause) units of a selection: a line's sentence and clause spans, a unit's n-gram keys in its line's
+ * context, the cut of sentences the reference does not attest, and the packing of chosen units back into lines whose
  * lengths follow the reference's. A sentence ends at a {@code .}, {@code ?} or {@code !} token, the line's last
- * sentence at its end.
+ * sentence at its end; a clause is a piece of a sentence that ends at a {@code ,}, {@code ;} or {@code :}.
  */
 final class SentenceUnits {
 
@@ -22,10 +22,11 @@ final class SentenceUnits {
     }
 
     /**
-     * The pool's units, in pool order: whole lines, or each line's sentences keyed in the line's context.
+     * The pool's units, in pool order: whole lines, or each line's sentences (or clauses) keyed in the line's context.
      * {@code firstCarriedLine} is the first carried line of the pool; the result names its first unit.
      */
-    static Units split(List<List<String>> pool, int firstCarriedLine, ReferenceProfile profile, boolean bySentence) {
+    static Units split(List<List<String>> pool, int firstCarriedLine, ReferenceProfile profile,
+                       SelectionSettings.Unit unit) {
         List<List<String>> units = new ArrayList<>();
         List<long[]> unitKeys = new ArrayList<>();
         int firstCarried = -1;
@@ -35,12 +36,12 @@ final class SentenceUnits {
             }
             List<String> line = pool.get(i);
             long[] keys = profile.keys(line);
-            if (!bySentence) {
+            if (unit == SelectionSettings.Unit.LINE) {
                 units.add(line);
                 unitKeys.add(keys);
                 continue;
             }
-            for (int[] span : spans(line)) {
+            for (int[] span : unitSpans(line, unit)) {
                 units.add(line.subList(span[0], span[1]));
                 unitKeys.add(keys(keys, line.size(), span, profile.maxOrder()));
             }
@@ -49,6 +50,36 @@ final class SentenceUnits {
             firstCarried = units.size();
         }
         return new Units(units, unitKeys.toArray(new long[0][]), firstCarried);
+    }
+
+    /** A clause unit has at least this many tokens: a shorter piece stays with the rest of its sentence. */
+    static final int MIN_CLAUSE_TOKENS = 6;
+    /** A sentence is cut after a clause mark only if at least this many of its tokens remain. */
+    static final int MIN_CLAUSE_REST = 4;
+
+    /** The spans of a line's selection units: sentences, or clauses for {@link SelectionSettings.Unit#CLAUSE}. */
+    static List<int[]> unitSpans(List<String> line, SelectionSettings.Unit unit) {
+        return unit == SelectionSettings.Unit.CLAUSE ? clauseSpans(line) : spans(line);
+    }
+
+    /**
+     * Clause spans [start, end) of a line: its sentences, each cut after a {@code ,}, {@code ;} or {@code :} once the
+     * piece holds {@link #MIN_CLAUSE_TOKENS} tokens and at least {@link #MIN_CLAUSE_REST} of the sentence remain.
+     */
+    static List<int[]> clauseSpans(List<String> line) {
+        List<int[]> clauses = new ArrayList<>();
+        for (int[] sentence : spans(line)) {
+            int start = sentence[0];
+            for (int i = sentence[0]; i < sentence[1] - 1; i++) {
+                if (isClauseMark(line.get(i)) && i + 1 - start >= MIN_CLAUSE_TOKENS
+                        && sentence[1] - (i + 1) >= MIN_CLAUSE_REST) {
+                    clauses.add(new int[] {start, i + 1});
+                    start = i + 1;
+                }
+            }
+            clauses.add(new int[] {start, sentence[1]});
+        }
+        return clauses;
     }
 
     /** Sentence spans [start, end) of a line: each ends at . ? or !, the last at the line's end. */
@@ -147,6 +178,10 @@ final class SentenceUnits {
             lines.add(List.copyOf(current));
         }
         return lines;
+    }
+
+    private static boolean isClauseMark(String token) {
+        return token.equals(",") || token.equals(";") || token.equals(":");
     }
 
     private static boolean isSentenceEnd(String token) {

@@ -31,6 +31,16 @@ final class StratifiedGreedy {
      */
     Choice fill(List<List<String>> lines, long[][] keys, long budget, LongIntMap selected, double scale,
                 LengthStrata by, int firstCarried, long carriedCap, IntPredicate setAside) {
+        return fill(lines, keys, budget, selected, scale, by, firstCarried, carriedCap, setAside, null);
+    }
+
+    /**
+     * As {@link #fill(List, long[][], long, LongIntMap, double, LengthStrata, int, long, IntPredicate)}, but with
+     * fixed {@code priorities} per unit in place of the objective's gains when they are given (the random control:
+     * the same strata, budget and carry-over cap, the units taken in the priorities' order); null = the objective.
+     */
+    Choice fill(List<List<String>> lines, long[][] keys, long budget, LongIntMap selected, double scale,
+                LengthStrata by, int firstCarried, long carriedCap, IntPredicate setAside, double[] priorities) {
         long carriedTotal = 0;
         int strata = by.upper().length;
         MaxHeap[] heaps = new MaxHeap[strata];
@@ -41,7 +51,8 @@ final class StratifiedGreedy {
             if (lines.get(i).isEmpty() || lines.get(i).size() > budget) {
                 continue;
             }
-            heaps[by.stratum(lines.get(i).size())].push(gain(keys[i], selected, scale), i);
+            heaps[by.stratum(lines.get(i).size())].push(
+                    priorities == null ? gain(keys[i], selected, scale) : priorities[i], i);
         }
         double[] quota = new double[strata];
         for (int s = 0; s < strata; s++) {
@@ -72,7 +83,7 @@ final class StratifiedGreedy {
                 if (best < 0) {
                     break;
                 }
-                int line = popBest(heaps[best], keys, selected, scale);
+                int line = priorities == null ? popBest(heaps[best], keys, selected, scale) : popTop(heaps[best]);
                 int length = lines.get(line).size();
                 if (total + length > budget) {
                     continue; // does not fit: dropped, smaller lines may still fit
@@ -116,6 +127,34 @@ final class StratifiedGreedy {
                 maxRealShare == 0 ? 0 : (long) Math.floor(maxRealShare / (1 - maxRealShare) * syntheticTokens));
     }
 
+    /**
+     * The tail anchors of the random control: reference sentences (or lines) in a seeded random order, within the
+     * same strata and budget as {@link #anchors}.
+     */
+    int[] randomAnchors(boolean bySentence, long budget, LongIntMap selected, double scale, long seed) {
+        List<List<String>> units = bySentence ? profile.sentences() : profile.lines();
+        return fill(units, bySentence ? profile.sentenceKeys() : profile.lineKeys(), budget, selected, scale,
+                bySentence ? profile.sentenceStrata() : profile.lineStrata(), units.size(), 0, u -> false,
+                randomPriorities(units.size(), seed)).chosen();
+    }
+
+    /** One seeded random priority per unit: the order of the random control. */
+    static double[] randomPriorities(int units, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double[] priorities = new double[units];
+        for (int i = 0; i < units; i++) {
+            priorities[i] = random.nextDouble();
+        }
+        return priorities;
+    }
+
+    /** Pops the unit with the highest fixed priority. */
+    private static int popTop(MaxHeap heap) {
+        int unit = heap.topIndex();
+        heap.pop();
+        return unit;
+    }
+
     /** Pops the line with the highest current gain, re-scoring stale entries (gains only fall). */
     private int popBest(MaxHeap heap, long[][] keys, LongIntMap selected, double scale) {
         while (true) {
@@ -136,11 +175,15 @@ final class StratifiedGreedy {
     private double gain(long[] keys, LongIntMap selected, double scale) {
         double sum = 0;
         double alpha = settings.smoothing();
+        // a bonus (negative penalty) counted on first occurrences only: gone once the selection holds the n-gram,
+        // so gains still only fall; a penalty always counts every occurrence
+        boolean firstOnly = settings.novelty() == SelectionSettings.Novelty.FIRST_OCCURRENCE
+                && settings.novelPenalty() < 0;
         for (long k : keys) {
             int target = profile.count(k);
             if (target > 0) {
                 sum += target * scale / (selected.get(k) + alpha);
-            } else {
+            } else if (!firstOnly || selected.get(k) == 0) {
                 sum -= settings.novelPenalty();
             }
         }

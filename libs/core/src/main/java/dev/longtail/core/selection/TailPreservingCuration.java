@@ -22,18 +22,19 @@ import java.util.function.IntPredicate;
  *       duplicates, also against the previous generation's synthetic lines, which the sampling model was
  *       trained on; see {@link CandidateScreening#filters}), and a candidate that copies
  *       a real line ({@link ReferenceCopies}) is set aside: it is real data, not synthetic. With sentence
- *       units, a sentence that copies a real sentence is set aside too, so packed lines cannot carry real
- *       sentences in.</li>
+ *       (or clause) units, a sentence (clause) that copies a real one is set aside too, so packed lines cannot
+ *       carry real sentences in.</li>
  *   <li><b>Units</b>: whole lines, or (finer, so the selection has more leverage on n-gram statistics)
- *       whole sentences, later packed in generation order into lines whose lengths follow the reference's
- *       line lengths.</li>
+ *       whole sentences, or clauses (sentences cut at {@code , ; :}), later packed in generation order into
+ *       lines whose lengths follow the reference's line lengths.</li>
  *   <li><b>Profile matching</b>: units are chosen greedily to maximise the real reference's log-likelihood
  *       under the selection's n-gram counts, Σ_k T(k) · ln(S(k) + α) over the n-grams k of orders 1..n
  *       (padded like the model's training sequences, a sentence keyed in its line's context), with T the
  *       reference counts scaled to the budget and S the counts selected so far. A unit's gain per token is
  *       Σ_k T(k) / (S(k) + α) / length, minus the novelty penalty per n-gram the reference lacks (negative:
- *       a bonus): one already at its real count earns little (against the mode), one still missing earns
- *       most (for the tail). The gains only fall as S grows, so lazy greedy evaluation is exact.</li>
+ *       a bonus, counted on every occurrence or only on the first, {@link SelectionSettings.Novelty}): one
+ *       already at its real count earns little (against the mode), one still missing earns most (for the
+ *       tail). The gains only fall as S grows, so lazy greedy evaluation is exact.</li>
  *   <li><b>Length strata</b>: the budget is split into strata of real unit length (quantiles of the
  *       reference's lines or sentences), each with the real token share of its stratum as quota, so
  *       per-token scoring cannot win by choosing short units (the degenerate win of plain profile matching).
@@ -44,6 +45,8 @@ import java.util.function.IntPredicate;
  *   <li><b>Tail anchors</b>: the real share is spent last, with the same objective, on the real lines (or
  *       sentences) that hold the most of what the synthetic selection still misses.</li>
  * </ol>
+ * With {@link SelectionSettings.ChoiceOrder#RANDOM} every step stays but the units, and the anchors, are taken in
+ * a seeded random order instead of by the objective: the control that isolates what the objective adds.
  * The steps live in {@link ReferenceProfile} (the reference's n-gram profile, strata and copy indexes),
  * {@link CandidateScreening} (quality, novelty, copies), {@link SentenceUnits} (units and packing),
  * {@link StratifiedGreedy} (the objective and its stratified lazy greedy) and {@link LineSelector} (whole lines
@@ -105,16 +108,17 @@ public final class TailPreservingCuration {
         long syntheticBudget = tokenBudget - anchorCap;
         double scale = (double) tokenBudget / profile.tokens();
         LongIntMap selected = new LongIntMap(1 << 16);
-        boolean bySentence = settings.units() == SelectionSettings.Unit.SENTENCE;
-        SentenceUnits.Units split = SentenceUnits.split(pool.lines(), pool.firstCarried(), profile, bySentence);
+        boolean bySentence = settings.units() != SelectionSettings.Unit.LINE; // sentences or clauses
+        SentenceUnits.Units split = SentenceUnits.split(pool.lines(), pool.firstCarried(), profile, settings.units());
         List<List<String>> units = split.units();
         long carriedCap = (long) Math.floor(settings.maxCarriedShare() * syntheticBudget);
         // a whole line that copies a real line was set aside in the screening; a sentence that copies a real
         // sentence is real data too, checked lazily on the sentences the greedy would take
         IntPredicate copiesReal = bySentence ? u -> profile.sentenceCopies().copiesReference(units.get(u)) : u -> false;
+        boolean random = settings.choiceOrder() == SelectionSettings.ChoiceOrder.RANDOM;
         StratifiedGreedy.Choice choice = greedy.fill(units, split.keys(), syntheticBudget, selected, scale,
                 bySentence ? profile.sentenceStrata() : profile.lineStrata(), split.firstCarried(), carriedCap,
-                copiesReal);
+                copiesReal, random ? StratifiedGreedy.randomPriorities(units.size(), seed) : null);
         if (choice.setAside() > 0) {
             rejections.merge(COPIES_REFERENCE_SENTENCE, choice.setAside(), Integer::sum);
         }
@@ -145,7 +149,8 @@ public final class TailPreservingCuration {
         long anchorBudget = StratifiedGreedy.anchorBudget(anchorCap, maxRealShare, syntheticTokens);
         List<List<String>> anchors = new ArrayList<>();
         if (anchorBudget > 0) {
-            int[] real = greedy.anchors(bySentence, anchorBudget, selected, scale);
+            int[] real = random ? greedy.randomAnchors(bySentence, anchorBudget, selected, scale, ~seed)
+                    : greedy.anchors(bySentence, anchorBudget, selected, scale);
             if (bySentence) {
                 Arrays.sort(real); // reference order
                 anchors.addAll(SentenceUnits.pack(profile.sentences(), real, ~seed, profile.lines()));
@@ -163,7 +168,8 @@ public final class TailPreservingCuration {
      * Chooses whole records (lines) under a token budget with the same objective, strata, carry-over cap and
      * tail anchors as {@link #curate}, for a caller that has already filtered its candidates (the curator
      * service runs the filter chain per sample as samples arrive, and seals a version from the accepted ones).
-     * A candidate that copies a reference line is set aside ({@link #COPIES_REFERENCE}): it is real data.
+     * A candidate that copies a reference line is set aside ({@link #COPIES_REFERENCE}): it is real data. The
+     * objective's order only: the random control needs {@link #curate}'s seed.
      *
      * @param fresh        this generation's accepted candidates (token lines)
      * @param carried      the previous version's synthetic lines, which may fill at most the settings'
@@ -184,5 +190,10 @@ public final class TailPreservingCuration {
     /** Sentence spans [start, end) of a line: each ends at . ? or !, the last at the line's end. */
     public static List<int[]> sentences(List<String> line) {
         return SentenceUnits.spans(line);
+    }
+
+    /** Clause spans [start, end) of a line: the {@link SelectionSettings.Unit#CLAUSE} units. */
+    public static List<int[]> clauses(List<String> line) {
+        return SentenceUnits.clauseSpans(line);
     }
 }

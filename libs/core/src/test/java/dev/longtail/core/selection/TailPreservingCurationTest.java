@@ -236,4 +236,94 @@ class TailPreservingCurationTest {
         assertEquals(0, selection.fresh().length);
         assertEquals(1, selection.leftOut().get(TailPreservingCuration.COPIES_REFERENCE));
     }
+
+    @Test
+    void shouldTakeTheJunkLineSometimesWhenChoosingInARandomOrder() {
+        SelectionSettings objective = new SelectionSettings(3, 0.02, 0, 1, 5, 0.8, 0.3);
+        TailPreservingCuration random = new TailPreservingCuration(REFERENCE,
+                objective.withChoiceOrder(SelectionSettings.ChoiceOrder.RANDOM));
+        List<String> rare = Tokenizer.tokenize("a rare amber lobster was caught when the claws shed in spring .");
+        // twelve words, like the rare line: the filter chain's length bounds come from the reference's lines
+        List<String> junk = Tokenizer.tokenize("zebra quantum violin under seventeen gravel moons sing loudly now again today .");
+        java.util.Set<List<List<String>>> choices = new java.util.HashSet<>();
+        for (long seed = 1; seed <= 20; seed++) {
+            CuratedGeneration curated = random.curate(List.of(junk, rare), List.of(), rare.size(), 0.0, 0.8, seed);
+            assertEquals(1, curated.synthetic().size(), "room for one line, seed " + seed);
+            choices.add(curated.synthetic());
+        }
+        // the objective always takes the rare line (above); the random order takes either, by seed
+        assertEquals(java.util.Set.of(List.of(rare), List.of(junk)), choices);
+    }
+
+    @Test
+    void shouldKeepTheBudgetTheRealShareAndTheCarriedCapWhenChoosingInARandomOrder() {
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE,
+                SelectionSettings.DEFAULTS.withChoiceOrder(SelectionSettings.ChoiceOrder.RANDOM));
+        List<List<String>> candidates = new ArrayList<>();
+        List<List<String>> previous = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            candidates.add(Tokenizer.tokenize("the lobster number " + i + " lives in pots near the rocky coast ."));
+            previous.add(Tokenizer.tokenize("a crab called " + i + " hides under amber stones by the sea floor ."));
+        }
+        CuratedGeneration curated = curation.curate(candidates, previous, 300, 0.1, 0.8, 3);
+        assertTrue(curated.syntheticTokens() + curated.anchorTokens() <= 300);
+        assertTrue(curated.anchorTokens() > 0 && curated.anchorTokens() <= 30, "anchors " + curated.anchorTokens());
+        assertTrue(curated.carriedTokens() > 0 && curated.carriedTokens() <= 0.6 * 270, "carried " + curated.carriedTokens());
+        assertEquals(curated, curation.curate(candidates, previous, 300, 0.1, 0.8, 3), "the same seed, the same choice");
+    }
+
+    @Test
+    void shouldRefuseTheRandomOrderWhereThereIsNoSeed() {
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE,
+                SelectionSettings.LINES_FRESH.withChoiceOrder(SelectionSettings.ChoiceOrder.RANDOM));
+        assertThrows(IllegalArgumentException.class, () -> curation.selectLines(List.of(REFERENCE.get(0)), List.of(), 100, 0.0));
+    }
+
+    @Test
+    void shouldChooseByTheObjectiveUnlessAskedOtherwise() {
+        assertEquals(SelectionSettings.ChoiceOrder.OBJECTIVE, SelectionSettings.DEFAULTS.choiceOrder());
+        assertEquals(SelectionSettings.ChoiceOrder.OBJECTIVE, TailPreservingVersion.RECORDS.choiceOrder());
+        assertEquals(SelectionSettings.ChoiceOrder.OBJECTIVE, new SelectionSettings(3, 0.02, 0, 1, 5, 0.8, 0.3).choiceOrder());
+    }
+
+    @Test
+    void shouldCutSentencesIntoClausesOnlyWhereBothPiecesAreLongEnough() {
+        List<String> line = Tokenizer.tokenize(
+                "the lobster , which lives on rocky coasts , turns red when it is cooked . it hides , then eats .");
+        List<List<String>> clauses = TailPreservingCuration.clauses(line).stream()
+                .map(span -> line.subList(span[0], span[1])).toList();
+        assertEquals(List.of(
+                Tokenizer.tokenize("the lobster , which lives on rocky coasts ,"),
+                Tokenizer.tokenize("turns red when it is cooked ."),
+                Tokenizer.tokenize("it hides , then eats .")), clauses);
+    }
+
+    @Test
+    void shouldPackChosenClausesIntoLinesWithinTheBudgetAndTheRealShare() {
+        TailPreservingCuration curation = new TailPreservingCuration(WITH_PARAGRAPH,
+                SelectionSettings.DEFAULTS.withUnits(SelectionSettings.Unit.CLAUSE));
+        List<List<String>> candidates = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            candidates.add(Tokenizer.tokenize("the lobster number " + i + " , which hides in holes by day , walks on"
+                    + " the sea floor at night . it hunts crabs ."));
+        }
+        CuratedGeneration curated = curation.curate(candidates, List.of(), 80, 0.1, 0.8, 5);
+        assertTrue(curated.syntheticTokens() + curated.anchorTokens() <= 80);
+        assertTrue(curated.anchorTokens() <= 8, "anchors " + curated.anchorTokens());
+        assertFalse(curated.synthetic().isEmpty());
+    }
+
+    @Test
+    void shouldRewardANovelNgramOnlyTheFirstTimeWithFirstOccurrenceNovelty() {
+        SelectionSettings first = new SelectionSettings(3, 0.02, -10, 1, 5, 0.8, 0.3)
+                .withNovelty(SelectionSettings.Novelty.FIRST_OCCURRENCE);
+        TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, first);
+        List<String> a = Tokenizer.tokenize("zebra quantum violin under seventeen gravel moons sing loudly now again today .");
+        List<String> b = Tokenizer.tokenize("zebra quantum violin under dancing copper kites beyond ashen hills glowing softly .");
+        List<String> c = Tokenizer.tokenize("purple engines whistle beneath frozen marble towers every thursday dawn while raining .");
+        // room for two: a and b share their first four words, so the second of them adds fewer new novel n-grams than c
+        CuratedGeneration curated = curation.curate(List.of(a, b, c), List.of(), 2 * a.size(), 0.0, 0.8, 7);
+        assertEquals(2, curated.synthetic().size(), curated.rejections().toString());
+        assertTrue(curated.synthetic().contains(c), curated.synthetic().toString());
+    }
 }
