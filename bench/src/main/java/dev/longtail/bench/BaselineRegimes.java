@@ -1,5 +1,7 @@
 package dev.longtail.bench;
 
+import dev.longtail.core.curation.AnchorPolicy;
+import dev.longtail.core.curation.TokenBudget;
 import dev.longtail.core.lm.KneserNeyModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +87,34 @@ public final class BaselineRegimes {
                 List<List<String>> samples = sampler.lines(previous, budget, random);
                 synthetic.addAll(samples);
                 return new TrainingSet(realTrain, List.copyOf(synthetic), Corpus.tokens(samples));
+            }
+        };
+    }
+
+    /**
+     * Gerstgrasser et al.'s accumulate-subsample (2024; Kazdan et al. 2024): real-train and every generation's B
+     * tokens of samples accumulate in a pool, and each training set is a uniform random subsample of that pool, B
+     * tokens in all: the training budget stays fixed while the pool keeps its history. The subsample is the curator's
+     * own ({@link TokenBudget} with {@link AnchorPolicy#ACCUMULATE_SUBSAMPLE}: lines in a seeded random order while
+     * they fit), with the real lines not capped (anchor ratio 1), as in the paper: real-train is half the pool at
+     * generation 1 and 1/(g + 1) of it at generation g.
+     */
+    public static Regime accumulateSubsample(long budget, List<List<String>> realTrain, Sampler sampler) {
+        return new Regime() {
+            private final List<List<String>> earlier = new ArrayList<>();
+
+            @Override
+            public String name() {
+                return "accumulate-subsample";
+            }
+
+            @Override
+            public TrainingSet next(int generation, KneserNeyModel previous, SplittableRandom random) {
+                List<List<String>> samples = sampler.lines(previous, budget, random);
+                AnchorPolicy.Mix<List<String>> mix = TokenBudget.mix(AnchorPolicy.ACCUMULATE_SUBSAMPLE, samples,
+                        earlier, realTrain, 1.0, random.nextLong(), budget, List::size);
+                earlier.addAll(samples);
+                return new TrainingSet(mix.real(), mix.synthetic(), Corpus.tokens(samples));
             }
         };
     }

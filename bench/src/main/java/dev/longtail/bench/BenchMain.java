@@ -16,8 +16,8 @@ import java.util.Locale;
 /**
  * Command line of the benchmarks ({@code curator} and {@code evaluator} hand over to their own classes):
  * {@code collapse --out DIR [--corpus FILE] [--no-download] [--generations N] [--seeds N]
- * [--first-seed N] [--regimes a,b] [--candidate-factor N] [--threads N] [--max-articles N] [--units U]
- * [--carry-over S] [--min-attested S] [--novel-penalty X] [--smoothing A]}.
+ * [--first-seed N] [--regimes a,b] [--candidate-factor N] [--threads N] [--max-articles N] [--export-sets DIR]
+ * [--units U] [--carry-over S] [--min-attested S] [--novel-penalty X] [--novelty N] [--smoothing A]}.
  */
 public final class BenchMain {
 
@@ -41,17 +41,25 @@ public final class BenchMain {
               --generations N        generations after generation 0 (default 10)
               --seeds N              seeds; the report gives mean and standard deviation (default 1)
               --first-seed N         first seed (default 1)
-              --regimes LIST         comma-separated subset of replace,anchor10,accumulate,longtail (default all)
+              --regimes LIST         comma-separated subset of replace,anchor10,accumulate,accumulate-subsample,
+                                     random10x,longtail-fresh,longtail (default all)
               --candidate-factor N   longtail's candidate tokens per generation, in budgets B (default 10)
               --threads N            regimes run in parallel on N threads (default 1)
               --max-articles N       use only the first N articles of the corpus (default all)
-            longtail's selection (libs/core SelectionSettings; defaults = SelectionSettings.DEFAULTS):
-              --units U              lines | sentences: whole candidate lines, or whole sentences packed into
-                                     lines of real length (default sentences)
+              --export-sets DIR      also write every regime's training set at every generation as plain text,
+                                     one line per training line (format: bench/README.md), with real-train.txt,
+                                     held-out.txt and manifest.tsv
+            longtail's selection (libs/core SelectionSettings; defaults = SelectionSettings.DEFAULTS; random10x and
+            longtail-fresh use the same settings, in a random order and with no carry-over respectively):
+              --units U              lines | sentences | clauses: whole candidate lines, or whole sentences or
+                                     clauses (sentences cut at , ; :) packed into lines of real length
+                                     (default clauses)
               --carry-over S         largest share of the synthetic part carried over from the previous
-                                     generation's synthetic lines, 0 = all fresh (default 0.6)
+                                     generation's synthetic lines, 0 = all fresh (default 0.8)
               --min-attested S       drop sentences whose bigrams/trigrams real-train attests less than S (default 0)
-              --novel-penalty X      gain subtracted per n-gram real-train lacks; negative = bonus (default -10)
+              --novel-penalty X      gain subtracted per n-gram real-train lacks; negative = bonus (default -12)
+              --novelty N            every | first: a bonus counts every occurrence of an unattested n-gram, or
+                                     only its first in the selection (default first)
               --smoothing A          smoothing of the profile-matching objective (default 0.02)
             """;
 
@@ -136,6 +144,7 @@ public final class BenchMain {
         int threads = d.threads();
         int maxArticles = d.maxArticles();
         SelectionSettings selection = d.selection();
+        Path exportSets = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--no-download")) {
@@ -149,6 +158,7 @@ public final class BenchMain {
             switch (flag) {
                 case "--out" -> out = Path.of(value);
                 case "--corpus" -> corpus = Path.of(value);
+                case "--export-sets" -> exportSets = Path.of(value);
                 case "--generations" -> generations = positive(flag, value);
                 case "--seeds" -> seeds = positive(flag, value);
                 case "--first-seed" -> firstSeed = Long.parseLong(value);
@@ -158,7 +168,14 @@ public final class BenchMain {
                 case "--units" -> selection = selection.withUnits(switch (value) {
                     case "lines" -> SelectionSettings.Unit.LINE;
                     case "sentences" -> SelectionSettings.Unit.SENTENCE;
-                    default -> throw new IllegalArgumentException("--units must be lines or sentences, was '" + value + "'");
+                    case "clauses" -> SelectionSettings.Unit.CLAUSE;
+                    default -> throw new IllegalArgumentException(
+                            "--units must be lines, sentences or clauses, was '" + value + "'");
+                });
+                case "--novelty" -> selection = selection.withNovelty(switch (value) {
+                    case "every" -> SelectionSettings.Novelty.EVERY_OCCURRENCE;
+                    case "first" -> SelectionSettings.Novelty.FIRST_OCCURRENCE;
+                    default -> throw new IllegalArgumentException("--novelty must be every or first, was '" + value + "'");
                 });
                 case "--carry-over" -> selection = selection.withMaxCarriedShare(share(flag, value));
                 case "--min-attested" -> selection = selection.withMinAttestedShare(share(flag, value));
@@ -181,7 +198,8 @@ public final class BenchMain {
             throw new IllegalArgumentException("--out DIR is required");
         }
         return new CollapseCommand(new CollapseRunOptions(corpus, out, generations, seeds, firstSeed, d.order(),
-                d.realShare(), candidateFactor, List.copyOf(regimes), threads, maxArticles, selection), downloadAllowed);
+                d.realShare(), candidateFactor, List.copyOf(regimes), threads, maxArticles, selection, exportSets),
+                downloadAllowed);
     }
 
     private static double number(String flag, String value) {

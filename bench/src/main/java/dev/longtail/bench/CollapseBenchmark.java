@@ -5,6 +5,7 @@ import dev.longtail.core.metrics.DiversityMetrics;
 import dev.longtail.core.metrics.TailCoverage;
 import dev.longtail.core.metrics.UnigramDivergence;
 import dev.longtail.core.selection.ReferenceCopies;
+import dev.longtail.core.selection.SelectionSettings;
 import dev.longtail.core.selection.TailPreservingCuration;
 import dev.longtail.core.text.NGrams;
 import java.util.ArrayList;
@@ -82,6 +83,8 @@ public final class CollapseBenchmark {
         GenerationRow row0 = evaluation.row(0, model0, new TrainingSet(train, List.of(), 0), null, Map.of(), "", 0);
         log.accept(String.format(Locale.ROOT, "generation 0: held-out perplexity %.1f", row0.perplexity()));
 
+        TrainingSetExport export = settings.exportSets() == null ? null
+                : TrainingSetExport.into(settings.exportSets(), train, heldOut);
         int maxLine = train.stream().mapToInt(List::size).max().orElse(100);
         Sampler sampler = new Sampler(Math.max(50, 2 * maxLine));
 
@@ -94,7 +97,7 @@ public final class CollapseBenchmark {
                 runs.add(null);
                 jobs.add(() -> {
                     Regime regime = regime(name, settings, budget, train, sampler);
-                    RegimeRun run = runRegime(regime, seed, settings, evaluation, model0, row0, log);
+                    RegimeRun run = runRegime(regime, seed, settings, evaluation, model0, row0, export, log);
                     synchronized (runs) {
                         runs.set(slot, run);
                     }
@@ -118,6 +121,10 @@ public final class CollapseBenchmark {
         } finally {
             pool.shutdownNow();
         }
+        if (export != null) {
+            export.finish();
+            log.accept("training sets exported to " + settings.exportSets());
+        }
         return new Result(settings, info, List.copyOf(runs), (System.nanoTime() - start) / 1e9);
     }
 
@@ -126,6 +133,13 @@ public final class CollapseBenchmark {
             case "replace" -> BaselineRegimes.replace(budget, sampler);
             case "anchor10" -> BaselineRegimes.anchor(budget, settings.realShare(), train, sampler);
             case "accumulate" -> BaselineRegimes.accumulate(budget, train, sampler);
+            case "accumulate-subsample" -> BaselineRegimes.accumulateSubsample(budget, train, sampler);
+            // the matched-compute control: longtail's candidates, screening, units, strata, carry-over cap and
+            // packing, the units (and anchors) taken in a random order instead of by the objective
+            case "random10x" -> new LongtailRegime(name, budget, settings.realShare(), settings.candidateFactor(), train,
+                    sampler, settings.selection().withChoiceOrder(SelectionSettings.ChoiceOrder.RANDOM));
+            case "longtail-fresh" -> new LongtailRegime(name, budget, settings.realShare(), settings.candidateFactor(),
+                    train, sampler, settings.selection().withMaxCarriedShare(0));
             case "longtail" -> new LongtailRegime(budget, settings.realShare(), settings.candidateFactor(), train,
                     sampler, settings.selection());
             default -> throw new IllegalArgumentException("unknown regime " + name + "; known: " + CollapseRunOptions.ALL_REGIMES);
@@ -133,7 +147,8 @@ public final class CollapseBenchmark {
     }
 
     private static RegimeRun runRegime(Regime regime, long seed, CollapseRunOptions settings, Evaluation evaluation,
-                                       KneserNeyModel model0, GenerationRow row0, Consumer<String> log) {
+                                       KneserNeyModel model0, GenerationRow row0, TrainingSetExport export,
+                                       Consumer<String> log) {
         // one stream per (seed, regime): the same seed gives the same run whatever else runs beside it. The
         // multiplier must not be SplittableRandom's own gamma, or consecutive seeds give the same stream shifted.
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + 31L * regime.name().hashCode());
@@ -150,8 +165,11 @@ public final class CollapseBenchmark {
             GenerationRow row = evaluation.row(g, model, set, previousSet, copyMemo, verdict, (System.nanoTime() - t0) / 1e9);
             previousSet = set;
             rows.add(row);
+            if (export != null) {
+                export.write(regime.name(), seed, g, set);
+            }
             log.accept(String.format(Locale.ROOT,
-                    "seed %d %-10s g%-2d ppl %8.1f  tail %.3f  distinct-2 %.3f  JS %.4f  words/line %5.1f  tokens %8d  candidates %8d  real %.3f  %s %.1fs",
+                    "seed %d %-20s g%-2d ppl %8.1f  tail %.3f  distinct-2 %.3f  JS %.4f  words/line %5.1f  tokens %8d  candidates %8d  real %.3f  %s %.1fs",
                     seed, regime.name(), g, row.perplexity(), row.tailCoverage(), row.distinct2(), row.jsDivergence(),
                     row.meanLineLength(), row.tokens(), row.candidateTokens(), row.realShare(), verdict, row.seconds()));
             previous = model;
@@ -195,21 +213,25 @@ public final class CollapseBenchmark {
             return total == 0 ? 0 : (double) distinct.size() / total;
         }
 
-        /** Synthetic tokens in sentences the previous set's synthetic part already held, per synthetic token. */
+        /**
+         * Synthetic tokens in clauses (sentences cut at , ; : as longtail's clause units are) that the previous set's
+         * synthetic part already held, per synthetic token: clauses, so that carried units re-packed into new
+         * sentences still count as carried.
+         */
         static double carriedShare(TrainingSet set, TrainingSet previous) {
             if (previous == null || previous.synthetic().isEmpty()) {
                 return 0;
             }
             Set<List<String>> before = new HashSet<>();
             for (List<String> line : previous.synthetic()) {
-                for (int[] span : TailPreservingCuration.sentences(line)) {
+                for (int[] span : TailPreservingCuration.clauses(line)) {
                     before.add(line.subList(span[0], span[1]));
                 }
             }
             long carried = 0;
             long total = 0;
             for (List<String> line : set.synthetic()) {
-                for (int[] span : TailPreservingCuration.sentences(line)) {
+                for (int[] span : TailPreservingCuration.clauses(line)) {
                     int length = span[1] - span[0];
                     total += length;
                     if (before.contains(line.subList(span[0], span[1]))) {

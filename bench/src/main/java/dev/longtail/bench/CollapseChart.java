@@ -10,7 +10,8 @@ import java.util.function.ToDoubleFunction;
 final class CollapseChart {
 
     private static final Map<String, String> COLOURS = Map.of("replace", "#d62728", "anchor10", "#ff7f0e",
-            "accumulate", "#1f77b4", "longtail", "#2ca02c");
+            "accumulate", "#1f77b4", "accumulate-subsample", "#17becf", "random10x", "#9467bd",
+            "longtail-fresh", "#98df8a", "longtail", "#2ca02c");
 
     private final CollapseBenchmark.Result result;
     private final SeedStatistics stats;
@@ -23,7 +24,7 @@ final class CollapseChart {
     String svg() {
         CollapseRunOptions s = result.settings();
         int width = 960;
-        int height = 420;
+        int height = 440;
         StringBuilder svg = new StringBuilder();
         svg.append(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                 + "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">%n", width, height, width, height));
@@ -33,12 +34,14 @@ final class CollapseChart {
                 s.seeds() > 1 ? ", mean ± sd" : ""));
         panel(svg, 60, 50, 380, 300, "Held-out perplexity (log scale)", GenerationRow::perplexity, true);
         panel(svg, 540, 50, 380, 300, "Tail coverage of real-train's rare bigrams", GenerationRow::tailCoverage, false);
-        int x = 120;
-        for (String regime : s.regimes()) {
+        // the legend: four regimes a row
+        for (int i = 0; i < s.regimes().size(); i++) {
+            String regime = s.regimes().get(i);
             String colour = COLOURS.getOrDefault(regime, "#333333");
-            svg.append(f("<line x1=\"%d\" y1=\"400\" x2=\"%d\" y2=\"400\" stroke=\"%s\" stroke-width=\"3\"/>"
-                    + "<text x=\"%d\" y=\"404\">%s</text>%n", x, x + 24, colour, x + 30, regime));
-            x += 180;
+            int x = 120 + (i % 4) * 200;
+            int ly = 398 + (i / 4) * 20;
+            svg.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>"
+                    + "<text x=\"%d\" y=\"%d\">%s</text>%n", x, ly, x + 24, ly, colour, x + 30, ly + 4, regime));
         }
         svg.append("</svg>\n");
         return svg.toString();

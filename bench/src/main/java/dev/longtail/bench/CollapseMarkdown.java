@@ -28,11 +28,13 @@ final class CollapseMarkdown {
         md.append(f("Corpus `%s`: real-train %d articles, %d lines, %d tokens (the budget B), %.1f words per line; "
                         + "held-out %d articles, %d tokens; vocabulary %d (fixed from real-train). Model: interpolated "
                         + "modified Kneser-Ney, order %d, sampled at temperature 1, top-p 1. %d generation(s), %d seed(s)%s; "
-                        + "longtail may sample up to %d x B candidate tokens per generation. Run time %.0f s.%n%n",
+                        + "random10x, longtail-fresh and longtail may sample up to %d x B candidate tokens per generation. "
+                        + "Run time %.0f s.%n%n",
                 c.source(), c.trainArticles(), c.trainLines(), c.trainTokens(), c.meanLineLength(), c.heldOutArticles(),
                 c.heldOutTokens(), c.vocabulary(), s.order(), last, s.seeds(),
                 spread ? " (mean ± standard deviation over seeds)" : "", s.candidateFactor(), result.seconds()));
 
+        md.append(REGIMES);
         md.append(f("## Generation %d%n%n", last));
         md.append("| regime | held-out perplexity | D = ppl_").append(last).append(" / ppl_0 | tail coverage | distinct-2 "
                 + "| attested distinct-2 | unigram JS (bits) | words/line | tokens | candidate tokens | real share "
@@ -61,6 +63,7 @@ final class CollapseMarkdown {
             }
             md.append('\n');
         }
+        md.append(gainShares(last));
         md.append("![held-out perplexity and tail coverage by generation](collapse.svg)\n\n");
         for (String key : List.of("perplexity", "tail_coverage", "distinct2", "attested_distinct2", "mean_line_length",
                 "js_divergence", "tokens", "candidate_tokens", "carried_share")) {
@@ -95,6 +98,35 @@ final class CollapseMarkdown {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /** What each regime trains generation g on. */
+    private static final String REGIMES = """
+            Regimes (B = real-train's tokens; every model is trained from scratch on its set):
+            - `replace`: B tokens of samples of the previous model (Shumailov et al. 2024).
+            - `anchor10`: a fresh random 10% of real-train's lines, samples for the rest.
+            - `accumulate`: real-train plus every generation's B tokens of samples; grows without bound (Gerstgrasser et al. 2024).
+            - `accumulate-subsample`: the same pool, subsampled uniformly to B tokens each generation (Gerstgrasser et al. 2024).
+            - `random10x`: longtail's candidates (10 x B tokens, the same filter chain, units, length strata, carry-over cap and packing) chosen in a random order, with random real units as the 10% anchors: matched compute, only the choice differs.
+            - `longtail-fresh`: longtail with no carry-over: every synthetic unit freshly sampled.
+            - `longtail`: the core's `TailPreservingCuration` with `SelectionSettings.DEFAULTS`.
+
+            """;
+
+    /** Of longtail's gain over random10x, the share that the objective brings and the share carry-over adds. */
+    private String gainShares(int last) {
+        List<String> regimes = result.settings().regimes();
+        if (!regimes.containsAll(List.of("random10x", "longtail-fresh", "longtail"))) {
+            return "";
+        }
+        double dr = stats.degradation("random10x");
+        double df = stats.degradation("longtail-fresh");
+        double dl = stats.degradation("longtail");
+        double gain = dr - dl;
+        return f("Where longtail's gain over random10x comes from (D at generation %d): random10x %.3f, longtail-fresh "
+                        + "%.3f (the objective, no carry-over), longtail %.3f (plus carry-over): the objective brings %.0f%% "
+                        + "of the gain, carry-over %.0f%%.%n%n", last, dr, df, dl, 100 * (dr - df) / gain,
+                100 * (df - dl) / gain);
     }
 
     private String cell(String regime, int generation, ReportField field) {

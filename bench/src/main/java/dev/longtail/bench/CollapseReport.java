@@ -62,7 +62,7 @@ public final class CollapseReport {
         StringBuilder sb = new StringBuilder();
         int last = result.settings().generations();
         for (String regime : result.settings().regimes()) {
-            sb.append(f("%-10s D = %.3f  perplexity %.1f -> %.1f  tail %.3f  words/line %.1f%n", regime,
+            sb.append(f("%-20s D = %.3f  perplexity %.1f -> %.1f  tail %.3f  words/line %.1f%n", regime,
                     degradation(regime), mean(regime, 0, GenerationRow::perplexity),
                     mean(regime, last, GenerationRow::perplexity), mean(regime, last, GenerationRow::tailCoverage),
                     mean(regime, last, GenerationRow::meanLineLength)));

@@ -6,24 +6,33 @@ import java.util.List;
 
 /**
  * The options of one collapse benchmark run: the corpus, how many generations and seeds, the model order, the
- * real share of anchor10 and of longtail, longtail's candidate factor, the regimes to run, worker threads, and
- * longtail's selection settings. (How the metrics are measured is libs/core's {@code CollapseSettings}.)
+ * real share of anchor10 and of the longtail regimes, longtail's candidate factor, the regimes to run, worker
+ * threads, longtail's selection settings, and where every regime's training sets are exported as text (null: not
+ * exported). (How the metrics are measured is libs/core's {@code CollapseSettings}.)
  */
 public record CollapseRunOptions(Path corpus, Path out, int generations, int seeds, long firstSeed, int order,
                                  double realShare, int candidateFactor, List<String> regimes, int threads,
-                                 int maxArticles, SelectionSettings selection) {
+                                 int maxArticles, SelectionSettings selection, Path exportSets) {
 
-    /** The published regimes and Longtail's, in report order. */
-    public static final List<String> ALL_REGIMES = List.of("replace", "anchor10", "accumulate", "longtail");
+    /**
+     * The published regimes, the matched-compute control, and Longtail's (without and with carry-over), in report
+     * order.
+     */
+    public static final List<String> ALL_REGIMES = List.of("replace", "anchor10", "accumulate", "accumulate-subsample",
+            "random10x", "longtail-fresh", "longtail");
 
-    /** 10 generations, 1 seed from 1, trigram model, 10% real, 10x candidates, all regimes, 1 thread. */
+    /** The regimes that sample up to candidateFactor × B candidates and curate them with the core's selection. */
+    public static final List<String> CURATED_REGIMES = List.of("random10x", "longtail-fresh", "longtail");
+
+    /** 10 generations, 1 seed from 1, trigram model, 10% real, 10x candidates, all regimes, 1 thread, no export. */
     public static CollapseRunOptions defaults(Path corpus, Path out) {
-        return new CollapseRunOptions(corpus, out, 10, 1, 1, 3, 0.1, 10, ALL_REGIMES, 1, 0, SelectionSettings.DEFAULTS);
+        return new CollapseRunOptions(corpus, out, 10, 1, 1, 3, 0.1, 10, ALL_REGIMES, 1, 0, SelectionSettings.DEFAULTS,
+                null);
     }
 
     /** The same run on another corpus file. */
     public CollapseRunOptions withCorpus(Path file) {
         return new CollapseRunOptions(file, out, generations, seeds, firstSeed, order, realShare, candidateFactor, regimes,
-                threads, maxArticles, selection);
+                threads, maxArticles, selection, exportSets);
     }
 }

@@ -27,6 +27,7 @@ import java.util.SplittableRandom;
  */
 public final class LongtailRegime implements Regime {
 
+    private final String name;
     private final long budget;
     private final double maxRealShare;
     private final int candidateFactor;
@@ -45,6 +46,16 @@ public final class LongtailRegime implements Regime {
     /** Up to {@code candidateFactor} × budget candidate tokens per generation, at most maxRealShare real. */
     public LongtailRegime(long budget, double maxRealShare, int candidateFactor, List<List<String>> realTrain,
                           Sampler sampler, SelectionSettings settings) {
+        this("longtail", budget, maxRealShare, candidateFactor, realTrain, sampler, settings);
+    }
+
+    /**
+     * The same loop under another name and selection settings: {@code longtail-fresh} (nothing carried over) and
+     * {@code random10x} (the same candidates, units, strata and cap, chosen in a random order).
+     */
+    public LongtailRegime(String name, long budget, double maxRealShare, int candidateFactor,
+                          List<List<String>> realTrain, Sampler sampler, SelectionSettings settings) {
+        this.name = name;
         this.budget = budget;
         this.maxRealShare = maxRealShare;
         this.candidateFactor = candidateFactor;
@@ -58,7 +69,7 @@ public final class LongtailRegime implements Regime {
 
     @Override
     public String name() {
-        return "longtail";
+        return name;
     }
 
     @Override
