@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { crdFolder, isOperatorResource, loadCrdValidators, validateObject } from "./lib/schemas.mjs";
 import { parseYaml, projectContext, referenceJobProblems, renderTarget, ruleChecks } from "./lib/suite.mjs";
 import { podHardeningProblems } from "./lib/workloads.mjs";
+import { composeChecks, readCompose } from "./lib/compose.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const k8s = join(root, "k8s");
@@ -78,8 +79,11 @@ for (const job of referenceJob) {
   report(REFERENCE_JOB, { name: `Job/${job.metadata.name}: hardened pod, powerless ServiceAccount`, problems });
 }
 
+// docker/compose.yaml, for people with Docker: the same configuration, checked the same way.
+composeChecks(readCompose(root), context).forEach((check) => report("docker/compose.yaml", check));
+
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`checked ${TARGETS.length} kustomizations and ${REFERENCE_JOB} in ${seconds} s`
+console.log(`checked ${TARGETS.length} kustomizations, ${REFERENCE_JOB} and docker/compose.yaml in ${seconds} s`
   + (skipped ? `; ${skipped} custom resources not schema-checked (no CRDs)` : ""));
 console.log(`manifests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 const crdsRequired = process.env.LONGTAIL_REQUIRE_CRDS === "true";

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Rendered } from "../lib/model.mjs";
 import { crdFolder, loadCrdValidators, validateObject } from "../lib/schemas.mjs";
 import { projectContext, renderTarget, ruleChecks } from "../lib/suite.mjs";
+import { composeChecks, readCompose } from "../lib/compose.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 let prod, context;
@@ -128,4 +129,14 @@ test("a wrong type in a built-in kind fails its schema", async () => {
   const hpa = structuredClone(prod.find("HorizontalPodAutoscaler", "evolver-service"));
   hpa.spec.maxReplicas = "six";
   assert.notDeepEqual((await validateObject(hpa, null)).problems, []);
+});
+
+test("a compose service on another's schema, or writable, fails; the committed compose file passes", () => {
+  const compose = readCompose(root);
+  assert.deepEqual(composeChecks(compose, context).flatMap((c) => c.problems), []);
+  compose.services.curator.environment.QUARKUS_DATASOURCE_JDBC_URL = "jdbc:postgresql://postgres:5432/longtail?currentSchema=evolver";
+  compose.services.curator.read_only = false;
+  const problems = composeChecks(compose, context).flatMap((c) => c.problems);
+  assert.ok(problems.some((p) => p.endsWith("is not schema curator of the postgres service's database")), problems.join("\n"));
+  assert.ok(problems.includes("not read-only with a /tmp tmpfs"), problems.join("\n"));
 });
