@@ -1,4 +1,4 @@
-package dev.longtail.generator.openai;
+package dev.longtail.generator.openai.client;
 
 import java.util.concurrent.ThreadLocalRandom;
 

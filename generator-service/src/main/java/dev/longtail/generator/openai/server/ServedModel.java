@@ -1,4 +1,4 @@
-package dev.longtail.generator.serving;
+package dev.longtail.generator.openai.server;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.longtail.generator.openai;
+package dev.longtail.generator.openai.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

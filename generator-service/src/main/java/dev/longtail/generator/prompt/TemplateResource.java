@@ -1,4 +1,4 @@
-package dev.longtail.generator.api;
+package dev.longtail.generator.prompt;
 
 import java.util.List;
 
@@ -7,8 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.longtail.generator.prompt.PromptTemplate;
-import dev.longtail.generator.prompt.PromptTemplates;
 
 /** The bundled prompt templates, every version, and which one each mode uses now. */
 @Path("/api/v1/templates")

@@ -1,4 +1,4 @@
-package dev.longtail.generator.api;
+package dev.longtail.generator.generation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,7 @@ import dev.longtail.contracts.TrainingText;
 import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.generator.backend.BackendRegistry;
 import dev.longtail.generator.backend.GenerationBackend;
-import dev.longtail.generator.embedded.SampleSeeds;
-import dev.longtail.generator.generation.GenerationItem;
+import dev.longtail.core.random.SeedMixer;
 import dev.longtail.generator.prompt.ExampleMix;
 import dev.longtail.generator.prompt.GenerationMode;
 import dev.longtail.generator.prompt.PromptTemplate;
@@ -102,7 +101,7 @@ public class GenerationPlanner {
                     var mix = config.selfInstruct();
                     for (int i = 0; i < request.count(); i++) {
                         List<String> examples = ExampleMix.draw(human, machine, mix.humanExamples(),
-                                mix.machineExamples(), SampleSeeds.rng(seed, "examples-" + i));
+                                mix.machineExamples(), SeedMixer.rng(seed, "examples-" + i));
                         items.add(new GenerationItem("self-instruct-" + i,
                                 Map.of("examples", ExampleMix.format(examples)), null, examples));
                     }

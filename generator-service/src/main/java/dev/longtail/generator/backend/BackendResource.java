@@ -1,4 +1,4 @@
-package dev.longtail.generator.api;
+package dev.longtail.generator.backend;
 
 import java.util.List;
 
@@ -11,10 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import dev.longtail.generator.backend.BackendHealth;
-import dev.longtail.generator.backend.BackendRegistry;
-import dev.longtail.generator.backend.GenerationBackend;
-import dev.longtail.generator.openai.OpenAiBackend;
+import dev.longtail.generator.openai.client.OpenAiBackend;
 import dev.longtail.support.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 

@@ -1,46 +1,37 @@
-package dev.longtail.generator.api;
+package dev.longtail.generator.generation;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.generator.accounting.UsageLedger;
+import dev.longtail.generator.accounting.UsageTally;
 import dev.longtail.generator.backend.BackendException;
-import dev.longtail.generator.generation.GenerationOutcome;
-import dev.longtail.generator.generation.GenerationRunner;
-import dev.longtail.generator.generation.UsageTally;
+import dev.longtail.generator.backend.GenerationBackend;
 import dev.longtail.support.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Synchronous generation of a small batch, without a campaign: any backend, any mode. The same request with the
- * same random seed gives the same samples on the embedded backend (and on servers that honour the seed). Items
- * that fail come back with the reason; larger batches go to generation jobs.
+ * Synchronous generation of a small batch, without a campaign: plans the request, runs it on its backend and books
+ * its usage. The same request with the same random seed gives the same samples on the embedded backend (and on
+ * servers that honour the seed); items that fail come back with the reason.
  */
-@Path("/api/v1/generate")
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
-public class GenerateResource {
+@ApplicationScoped
+public class GenerateService {
 
-    private static final Logger LOG = Logger.getLogger(GenerateResource.class);
+    private static final Logger LOG = Logger.getLogger(GenerateService.class);
 
     private final GenerationPlanner planner;
     private final GenerationRunner runner;
     private final UsageLedger ledger;
     private final GeneratorConfig config;
 
-    public GenerateResource(GenerationPlanner planner, GenerationRunner runner, UsageLedger ledger,
+    public GenerateService(GenerationPlanner planner, GenerationRunner runner, UsageLedger ledger,
             GeneratorConfig config) {
         this.planner = planner;
         this.runner = runner;
@@ -49,7 +40,7 @@ public class GenerateResource {
     }
 
     /**
-     * Runs on the event loop while it only waits on a server: an OpenAI-compatible backend is called without
+     * Runs on the caller's event loop while it only waits on a server: an OpenAI-compatible backend is called without
      * blocking, and items beyond its concurrency limit queue for a slot without holding a thread. The embedded model
      * computes, so its requests run on a worker thread from the start.
      * <p>
@@ -59,8 +50,7 @@ public class GenerateResource {
      * accounted stage ({@code minimalCompletionStage}), which its cancellation cannot reach (a cancelled dependent
      * would skip the accounting), and only builds the response, after the usage was booked.
      */
-    @POST
-    public Uni<GenerateResponse> generate(@NotNull @Valid GenerateRequest request) {
+    public Uni<GenerateResponse> generate(GenerateRequest request) {
         var plan = planner.plan(request, config.generate().maxItems());
         if (plan.backend().needsTrainingCorpus()) {
             return Uni.createFrom().item(() -> blocking(plan)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -98,7 +88,7 @@ public class GenerateResource {
                 plan.logprobs(), config.generate().patience());
     }
 
-    private GenerateResponse respond(GenerationPlanner.Plan plan, List<GenerationOutcome> outcomes) {
+    private static GenerateResponse respond(GenerationPlanner.Plan plan, List<GenerationOutcome> outcomes) {
         String mode = plan.mode().name();
         int generated = (int) outcomes.stream().filter(GenerationOutcome::generated).count();
         return new GenerateResponse(plan.backend().name(), plan.backend().model(), mode, plan.template().id(),
@@ -106,7 +96,7 @@ public class GenerateResource {
                 outcomes.stream().map(o -> GenerateResponse.sample(mode, o)).toList());
     }
 
-    private static dev.longtail.generator.backend.GenerationBackend.Session open(GenerationPlanner.Plan plan) {
+    private static GenerationBackend.Session open(GenerationPlanner.Plan plan) {
         try {
             return plan.backend().open(plan.trainingCorpus());
         } catch (BackendException e) {

@@ -1,4 +1,4 @@
-package dev.longtail.generator.api;
+package dev.longtail.generator.generation;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.longtail.generator.serving;
+package dev.longtail.generator.openai.server;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import dev.longtail.generator.backend.Completion;
 import dev.longtail.generator.backend.CompletionRequest;
 import dev.longtail.generator.backend.SamplingSettings;
 import dev.longtail.generator.backend.TokenLogprob;
-import dev.longtail.generator.embedded.SampleSeeds;
+import dev.longtail.core.random.SeedMixer;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -140,7 +140,7 @@ public class OpenAiCompatibleResource {
             var sampling = temperature == 0 ? NEAR_GREEDY_TEMPERATURE : temperature;
             List<Completion> choices = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                long choiceSeed = i == 0 ? seed : SampleSeeds.derive(seed, "choice-" + i);
+                long choiceSeed = i == 0 ? seed : SeedMixer.derive(seed, "choice-" + i);
                 choices.add(model.complete(new CompletionRequest(messages, flat,
                         new SamplingSettings(sampling, topP, maxTokens, choiceSeed), logprobs)));
             }

@@ -1,4 +1,4 @@
-package dev.longtail.generator.messaging;
+package dev.longtail.generator.loop;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +21,11 @@ import dev.longtail.generator.accounting.UsageLedger;
 import dev.longtail.generator.backend.BackendException;
 import dev.longtail.generator.backend.BackendRegistry;
 import dev.longtail.generator.backend.GenerationBackend;
-import dev.longtail.generator.campaign.CampaignSettingsLookup;
+import dev.longtail.generator.campaign.CampaignSettingsService;
 import dev.longtail.generator.generation.GenerationItem;
 import dev.longtail.generator.generation.GenerationOutcome;
 import dev.longtail.generator.generation.GenerationRunner;
-import dev.longtail.generator.generation.UsageTally;
+import dev.longtail.generator.accounting.UsageTally;
 import dev.longtail.generator.prompt.GenerationMode;
 import dev.longtail.generator.prompt.PromptTemplate;
 import dev.longtail.generator.prompt.PromptTemplates;
@@ -45,12 +45,12 @@ public class GenerationSampler {
     private final BackendRegistry backends;
     private final PromptTemplates templates;
     private final GenerationRunner runner;
-    private final CampaignSettingsLookup settings;
+    private final CampaignSettingsService settings;
     private final UsageLedger ledger;
     private final GeneratorConfig config;
 
     public GenerationSampler(BackendRegistry backends, PromptTemplates templates, GenerationRunner runner,
-            CampaignSettingsLookup settings, UsageLedger ledger, GeneratorConfig config) {
+            CampaignSettingsService settings, UsageLedger ledger, GeneratorConfig config) {
         this.backends = backends;
         this.templates = templates;
         this.runner = runner;
@@ -68,10 +68,10 @@ public class GenerationSampler {
         }
         var chosen = settings.find(generation.campaignId());
         // an operator's generation-settings override the backend the campaign chose at its start (in the plan)
-        String backendName = chosen.map(CampaignSettingsLookup.Chosen::backend).orElse(generation.plan().backend());
+        String backendName = chosen.map(CampaignSettingsService.Chosen::backend).orElse(generation.plan().backend());
         GenerationBackend backend = backends.resolve(backendName).orElse(null);
         PromptTemplate template = templates.resolve(GenerationMode.RESPONSE,
-                chosen.map(CampaignSettingsLookup.Chosen::templateVersion).orElse(null))
+                chosen.map(CampaignSettingsService.Chosen::templateVersion).orElse(null))
                 .orElse(templates.current(GenerationMode.RESPONSE));
         try {
             new Sampling(parameters.temperature(), parameters.topP(), parameters.maxTokens());

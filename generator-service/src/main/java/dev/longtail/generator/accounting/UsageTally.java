@@ -1,4 +1,4 @@
-package dev.longtail.generator.generation;
+package dev.longtail.generator.accounting;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

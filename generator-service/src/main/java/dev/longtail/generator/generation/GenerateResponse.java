@@ -1,12 +1,10 @@
-package dev.longtail.generator.api;
+package dev.longtail.generator.generation;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.longtail.generator.backend.TokenLogprob;
-import dev.longtail.generator.generation.GenerationOutcome;
-import dev.longtail.generator.generation.SampleProvenance;
 
 /** The samples of a generation, with the backend, model, mode and template that made them. */
 public record GenerateResponse(String backend, String model, String mode, String template, int generated, int failed,
