@@ -19,8 +19,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.longtail.contracts.TrainingText;
 import dev.longtail.core.text.Tokenizer;
@@ -28,11 +26,15 @@ import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.generator.backend.BackendException;
 import dev.longtail.generator.backend.BackendHealth;
 import dev.longtail.generator.backend.BackendLimiter;
-import dev.longtail.generator.backend.ChatMessage;
 import dev.longtail.generator.backend.Completion;
 import dev.longtail.generator.backend.CompletionRequest;
 import dev.longtail.generator.backend.GenerationBackend;
 import dev.longtail.generator.backend.RetryableBackendException;
+import dev.longtail.generator.openai.protocol.ChatCompletionRequest;
+import dev.longtail.generator.openai.protocol.Message;
+import dev.longtail.generator.openai.protocol.ModelList;
+import dev.longtail.generator.openai.protocol.StreamOptions;
+import dev.longtail.generator.openai.protocol.TextCompletionRequest;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -189,7 +191,9 @@ public final class OpenAiBackend implements GenerationBackend {
             if (response.getStatus() != 200) {
                 return new BackendHealth(false, circuitBreakerState(), millis, "GET /models answered HTTP " + response.getStatus());
             }
-            boolean listed = mapper.readTree(body).path("data").findValuesAsText("id").contains(config.model());
+            ModelList models = mapper.readValue(body, ModelList.class);
+            boolean listed = models != null && models.data() != null
+                    && models.data().stream().anyMatch(m -> config.model().equals(m.id()));
             return new BackendHealth(true, circuitBreakerState(), millis,
                     listed ? "serves " + config.model() : "answers, but does not list model " + config.model());
         } catch (Exception e) {
@@ -328,38 +332,24 @@ public final class OpenAiBackend implements GenerationBackend {
         return t;
     }
 
-    private ObjectNode body(CompletionRequest request, boolean chat) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("model", config.model());
-        if (chat) {
-            ArrayNode messages = body.putArray("messages");
-            for (ChatMessage message : request.messages()) {
-                messages.addObject().put("role", message.role()).put("content", message.content());
-            }
-        } else {
-            body.put("prompt", request.prompt());
-        }
+    /** The request body: the prompt in the API's shape, the sampling settings, one choice, what to ask for. */
+    private Object body(CompletionRequest request, boolean chat) {
         var sampling = request.sampling();
-        body.put("temperature", sampling.temperature());
-        body.put("top_p", sampling.topP());
-        body.put("max_tokens", sampling.maxTokens());
-        body.put("seed", sampling.seed());
-        body.put("n", 1);
-        if (request.logprobs() || config.logprobs()) {
-            if (chat) {
-                body.put("logprobs", true);
-            } else {
-                body.put("logprobs", 1);
-            }
+        boolean logprobs = request.logprobs() || config.logprobs();
+        Boolean stream = config.stream() ? Boolean.TRUE : null;
+        StreamOptions streamOptions = config.stream() ? new StreamOptions(true) : null;
+        if (chat) {
+            List<Message> messages = request.messages().stream()
+                    .map(m -> new Message(m.role(), m.content())).toList();
+            return new ChatCompletionRequest(config.model(), messages, sampling.temperature(), sampling.topP(),
+                    sampling.maxTokens(), null, sampling.seed(), 1, logprobs ? Boolean.TRUE : null, null, stream,
+                    streamOptions);
         }
-        if (config.stream()) {
-            body.put("stream", true);
-            body.putObject("stream_options").put("include_usage", true);
-        }
-        return body;
+        return new TextCompletionRequest(config.model(), request.prompt(), sampling.temperature(), sampling.topP(),
+                sampling.maxTokens(), null, sampling.seed(), 1, logprobs ? 1 : null, null, stream, streamOptions);
     }
 
-    private String json(ObjectNode body) {
+    private String json(Object body) {
         try {
             return mapper.writeValueAsString(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

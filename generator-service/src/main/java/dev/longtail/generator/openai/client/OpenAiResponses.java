@@ -8,17 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.longtail.generator.backend.BackendException;
 import dev.longtail.generator.backend.RetryableBackendException;
 import dev.longtail.generator.backend.TokenLogprob;
+import dev.longtail.generator.openai.protocol.ApiError;
+import dev.longtail.generator.openai.protocol.ChatCompletion;
+import dev.longtail.generator.openai.protocol.ChatCompletionChunk;
+import dev.longtail.generator.openai.protocol.ChatLogprobs;
+import dev.longtail.generator.openai.protocol.TextCompletion;
+import dev.longtail.generator.openai.protocol.TextLogprobs;
+import dev.longtail.generator.openai.protocol.Usage;
 
 /**
  * Reads what an OpenAI-compatible server answered: a JSON body, or a stream of server-sent events assembled into
- * one answer. Classifies failures: 429 and 5xx are retryable (with Retry-After), other statuses and malformed
- * bodies are not, a stream that ends before {@code [DONE]} is retryable. Pure apart from Jackson.
+ * one answer, into the shared protocol records. Classifies failures: 429 and 5xx are retryable (with Retry-After),
+ * other statuses and malformed bodies are not, a stream that ends before {@code [DONE]} is retryable. Pure apart from
+ * Jackson.
  */
 public final class OpenAiResponses {
 
@@ -28,6 +35,8 @@ public final class OpenAiResponses {
     }
 
     private static final int MAX_DETAIL = 300;
+    /** Reads error bodies, which arrive where no configured mapper is at hand ({@link #checkStatus}). */
+    private static final ObjectMapper ERRORS = new ObjectMapper();
 
     private OpenAiResponses() {
     }
@@ -46,17 +55,26 @@ public final class OpenAiResponses {
 
     /** Parses a complete JSON answer of either API. */
     public static Answer parse(ObjectMapper mapper, String body, boolean chat) {
-        JsonNode root = readJson(mapper, body, "response");
-        JsonNode choice = firstChoice(root);
-        String text = chat ? textOf(choice.path("message").path("content")) : textOf(choice.path("text"));
-        if (text == null) {
-            throw BackendException.permanent("malformed response: choices[0] has no "
-                    + (chat ? "message.content" : "text"));
+        if (chat) {
+            ChatCompletion answer = read(mapper, body, ChatCompletion.class, "response");
+            ChatCompletion.Choice choice = firstChoice(answer.choices());
+            String text = choice.message() == null ? null : choice.message().content();
+            return answer(text, answer.usage(), choice.finishReason(), logprobs(choice.logprobs()), answer.model(),
+                    "message.content");
         }
-        List<TokenLogprob> logprobs = chat ? chatLogprobs(choice.path("logprobs")) : completionLogprobs(choice.path("logprobs"));
-        JsonNode usage = root.path("usage");
-        return new Answer(text, intOrNull(usage.path("prompt_tokens")), intOrNull(usage.path("completion_tokens")),
-                textOf(choice.path("finish_reason")), logprobs, textOf(root.path("model")));
+        TextCompletion answer = read(mapper, body, TextCompletion.class, "response");
+        TextCompletion.Choice choice = firstChoice(answer.choices());
+        return answer(choice.text(), answer.usage(), choice.finishReason(), logprobs(choice.logprobs()),
+                answer.model(), "text");
+    }
+
+    private static Answer answer(String text, Usage usage, String finishReason, List<TokenLogprob> logprobs,
+            String model, String textField) {
+        if (text == null) {
+            throw BackendException.permanent("malformed response: choices[0] has no " + textField);
+        }
+        return new Answer(text, usage == null ? null : usage.promptTokens(),
+                usage == null ? null : usage.completionTokens(), finishReason, logprobs, model);
     }
 
     /** Assembles a server-sent-event stream; throws a retryable failure when it was cut before {@code [DONE]}. */
@@ -78,46 +96,67 @@ public final class OpenAiResponses {
             throw new RetryableBackendException("truncated stream: it ended after " + events.size()
                     + " events without [DONE]", -1, null);
         }
-        StringBuilder text = new StringBuilder();
-        List<TokenLogprob> logprobs = new ArrayList<>();
-        boolean anyLogprobs = false;
-        String finish = null;
-        String model = null;
-        Integer promptTokens = null;
-        Integer completionTokens = null;
+        var assembled = new Assembly();
         for (String data : events) {
-            JsonNode chunk = readJson(mapper, data, "stream event");
-            if (chunk.has("error")) {
+            if (chat) {
+                ChatCompletionChunk chunk = read(mapper, data, ChatCompletionChunk.class, "stream event");
+                assembled.header(data, chunk.error(), chunk.model(), chunk.usage());
+                if (chunk.choices() != null && !chunk.choices().isEmpty()) {
+                    ChatCompletionChunk.Choice choice = chunk.choices().get(0);
+                    assembled.piece(choice.delta() == null ? null : choice.delta().content(),
+                            logprobs(choice.logprobs()), choice.finishReason());
+                }
+            } else {
+                TextCompletion chunk = read(mapper, data, TextCompletion.class, "stream event");
+                assembled.header(data, chunk.error(), chunk.model(), chunk.usage());
+                if (chunk.choices() != null && !chunk.choices().isEmpty()) {
+                    TextCompletion.Choice choice = chunk.choices().get(0);
+                    assembled.piece(choice.text(), logprobs(choice.logprobs()), choice.finishReason());
+                }
+            }
+        }
+        return assembled.answer();
+    }
+
+    /** A streamed answer as its events come in; the usage-only last event has no choice. */
+    private static final class Assembly {
+        private final StringBuilder text = new StringBuilder();
+        private final List<TokenLogprob> logprobs = new ArrayList<>();
+        private boolean anyLogprobs;
+        private String finish;
+        private String model;
+        private Integer promptTokens;
+        private Integer completionTokens;
+
+        void header(String data, Object error, String chunkModel, Usage usage) {
+            if (error != null) {
                 throw new RetryableBackendException("stream error" + errorMessage(data), -1, null);
             }
-            model = model == null ? textOf(chunk.path("model")) : model;
-            JsonNode usage = chunk.path("usage");
-            if (usage.isObject()) {
-                promptTokens = intOrNull(usage.path("prompt_tokens"));
-                completionTokens = intOrNull(usage.path("completion_tokens"));
+            model = model == null ? chunkModel : model;
+            if (usage != null) {
+                promptTokens = usage.promptTokens();
+                completionTokens = usage.completionTokens();
             }
-            JsonNode choices = chunk.path("choices");
-            if (!choices.isArray() || choices.isEmpty()) {
-                continue; // the usage-only final chunk
-            }
-            JsonNode choice = choices.get(0);
-            String piece = chat ? textOf(choice.path("delta").path("content")) : textOf(choice.path("text"));
+        }
+
+        void piece(String piece, List<TokenLogprob> pieceLogprobs, String reason) {
             if (piece != null) {
                 text.append(piece);
             }
-            List<TokenLogprob> pieceLogprobs = chat ? chatLogprobs(choice.path("logprobs"))
-                    : completionLogprobs(choice.path("logprobs"));
             if (pieceLogprobs != null) {
                 anyLogprobs = true;
                 logprobs.addAll(pieceLogprobs);
             }
-            String reason = textOf(choice.path("finish_reason"));
             finish = reason != null ? reason : finish;
         }
-        if (finish == null) {
-            throw new RetryableBackendException("truncated stream: no choice ever finished", -1, null);
+
+        Answer answer() {
+            if (finish == null) {
+                throw new RetryableBackendException("truncated stream: no choice ever finished", -1, null);
+            }
+            return new Answer(text.toString(), promptTokens, completionTokens, finish, anyLogprobs ? logprobs : null,
+                    model);
         }
-        return new Answer(text.toString(), promptTokens, completionTokens, finish, anyLogprobs ? logprobs : null, model);
     }
 
     /** Milliseconds from {@code retry-after-ms} or {@code Retry-After} (seconds or an HTTP date), else -1. */
@@ -140,70 +179,58 @@ public final class OpenAiResponses {
         }
     }
 
-    private static JsonNode readJson(ObjectMapper mapper, String text, String what) {
+    private static <T> T read(ObjectMapper mapper, String text, Class<T> type, String what) {
         try {
-            JsonNode node = mapper.readTree(text);
-            if (node == null || !node.isObject()) {
+            T value = mapper.readValue(text, type);
+            if (value == null) {
                 throw BackendException.permanent("malformed " + what + ": not a JSON object: " + abbreviate(text));
             }
-            return node;
+            return value;
         } catch (JsonProcessingException e) {
             throw BackendException.permanent("malformed " + what + ": " + e.getOriginalMessage());
         }
     }
 
-    private static JsonNode firstChoice(JsonNode root) {
-        JsonNode choices = root.path("choices");
-        if (!choices.isArray() || choices.isEmpty()) {
+    private static <C> C firstChoice(List<C> choices) {
+        if (choices == null || choices.isEmpty()) {
             throw BackendException.permanent("malformed response: no choices");
         }
         return choices.get(0);
     }
 
-    private static List<TokenLogprob> chatLogprobs(JsonNode logprobs) {
-        JsonNode content = logprobs.path("content");
-        if (!content.isArray()) {
+    private static List<TokenLogprob> logprobs(ChatLogprobs logprobs) {
+        if (logprobs == null || logprobs.content() == null) {
             return null;
         }
-        List<TokenLogprob> out = new ArrayList<>();
-        content.forEach(t -> out.add(new TokenLogprob(t.path("token").asText(), t.path("logprob").asDouble())));
-        return out;
+        return logprobs.content().stream().map(t -> new TokenLogprob(t.token(), t.logprob())).toList();
     }
 
-    private static List<TokenLogprob> completionLogprobs(JsonNode logprobs) {
-        JsonNode tokens = logprobs.path("tokens");
-        JsonNode values = logprobs.path("token_logprobs");
-        if (!tokens.isArray() || !values.isArray()) {
+    private static List<TokenLogprob> logprobs(TextLogprobs logprobs) {
+        if (logprobs == null || logprobs.tokens() == null || logprobs.tokenLogprobs() == null) {
             return null;
         }
         List<TokenLogprob> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(tokens.size(), values.size()); i++) {
-            out.add(new TokenLogprob(tokens.get(i).asText(), values.get(i).asDouble()));
+        for (int i = 0; i < Math.min(logprobs.tokens().size(), logprobs.tokenLogprobs().size()); i++) {
+            Double logprob = logprobs.tokenLogprobs().get(i);
+            out.add(new TokenLogprob(logprobs.tokens().get(i), logprob == null ? 0 : logprob));
         }
         return out;
     }
 
+    /** The error body's message, else the start of the body, as the end of a failure's detail. */
     private static String errorMessage(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }
         try {
-            JsonNode message = new ObjectMapper().readTree(body).path("error").path("message");
-            if (message.isTextual()) {
-                return ": " + abbreviate(message.asText());
+            ApiError error = ERRORS.readValue(body, ApiError.class);
+            if (error != null && error.error() != null && error.error().message() != null) {
+                return ": " + abbreviate(error.error().message());
             }
         } catch (JsonProcessingException | RuntimeException e) {
-            // not JSON: show the start of the text instead
+            // not OpenAI's error shape: show the start of the text instead
         }
         return ": " + abbreviate(body);
-    }
-
-    private static String textOf(JsonNode node) {
-        return node == null || node.isMissingNode() || node.isNull() ? null : node.asText();
-    }
-
-    private static Integer intOrNull(JsonNode node) {
-        return node.isNumber() ? node.asInt() : null;
     }
 
     private static String abbreviate(String text) {
