@@ -1,10 +1,9 @@
 package dev.longtail.evolver;
 
-import dev.longtail.devstack.testing.KafkaTestClient;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +32,12 @@ import dev.longtail.contracts.SeedsEvolved;
 import dev.longtail.contracts.Topics;
 import dev.longtail.contracts.TrainingText;
 import dev.longtail.contracts.Verdict;
+import dev.longtail.contracts.VersionedEvent;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.devstack.testing.KafkaTestClient;
+import dev.longtail.evolver.campaign.Campaign;
+import dev.longtail.evolver.campaign.Generation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,15 +50,11 @@ class CampaignLoopTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String GROUP = "longtail-evolver";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    private KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.devStack();
     private String seedSetId;
 
     @BeforeEach
-    void setUp() {
-        kafka = new KafkaTestClient(bootstrap);
+    void uploadSeeds() {
         seedSetId = Fixtures.uploadSeedSet("loop-fixture");
     }
 
@@ -87,20 +86,33 @@ class CampaignLoopTest {
     }
 
     @Test
+    void shouldResendWhatACrashLeftUnpublishedCampaignStartedFirst() {
+        String campaignId = createCampaign(2, 4);
+        awaitGeneration(campaignId, 1);
+        // as if the service had died after the broker acknowledged both records but before it marked them sent
+        QuarkusTransaction.requiringNew().run(() -> {
+            Campaign.<Campaign>findById(UUID.fromString(campaignId)).startedPublishedAt = null;
+            Generation.of(UUID.fromString(campaignId), 1).orElseThrow().publishedAt = null;
+        });
+
+        List<ConsumerRecord<String, String>> started = await().atMost(PATIENCE).until(
+                () -> withKey(Topics.CAMPAIGNS_STARTED, campaignId), records -> records.size() == 2);
+        List<ConsumerRecord<String, String>> evolved = await().atMost(PATIENCE).until(
+                () -> withKey(Topics.SEEDS_EVOLVED, campaignId), records -> records.size() == 2);
+        assertTrue(started.get(1).timestamp() <= evolved.get(1).timestamp(),
+                "the sweep re-sends CampaignStarted before generation 1");
+        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/campaigns/" + campaignId)
+                .then().body("generationDetails[0].publishedAt", notNullValue()));
+        assertEquals(2, withKey(Topics.SEEDS_EVOLVED, campaignId).size(), "published once more, then marked");
+    }
+
+    @Test
     void shouldStartNextGenerationOnceSealedThenEvaluatedEvenWhenRedelivered() {
         String campaignId = createCampaign(3, 10);
         SeedsEvolved first = awaitGeneration(campaignId, 1);
 
-        String sealed = Events.write(sealed(first, 4));
-        String evaluated = Events.write(evaluated(first, 0.7));
-        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-
-        SeedsEvolved second = awaitGeneration(campaignId, 2);
+        SeedsEvolved second = deliverTwiceAndAwaitOneSecondGeneration(sealed(first, 4), evaluated(first, 0.7));
         assertSecondGeneration(first, second, 0.7, 4);
-        assertExactlyOneSecondGenerationAfterRedelivery(campaignId, sealed, evaluated);
 
         given().when().get("/api/v1/campaigns/" + campaignId).then().statusCode(200)
                 .body("currentGeneration", equalTo(2))
@@ -120,24 +132,16 @@ class CampaignLoopTest {
         String campaignId = createCampaign(2, 6);
         SeedsEvolved first = awaitGeneration(campaignId, 1);
 
-        String sealed = Events.write(sealed(first, 3));
-        String evaluated = Events.write(evaluated(first, 1.3));
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
-
-        SeedsEvolved second = awaitGeneration(campaignId, 2);
+        SeedsEvolved second = deliverTwiceAndAwaitOneSecondGeneration(evaluated(first, 1.3), sealed(first, 3));
         assertSecondGeneration(first, second, 1.3, 3);
-        assertExactlyOneSecondGenerationAfterRedelivery(campaignId, sealed, evaluated);
     }
 
     @Test
     void shouldCompleteCampaignAfterItsLastGeneration() {
         String campaignId = createCampaign(1, 5);
         SeedsEvolved first = awaitGeneration(campaignId, 1);
-        kafka.send(Topics.DATASETS_SEALED, campaignId, Events.write(sealed(first, 2)));
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, Events.write(evaluated(first, 0.9)));
+        deliver(sealed(first, 2));
+        deliver(evaluated(first, 0.9));
 
         await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/campaigns/" + campaignId)
                 .then().body("status", equalTo("COMPLETED")));
@@ -155,9 +159,17 @@ class CampaignLoopTest {
         kafka.send(Topics.DATASETS_SEALED, unknown, Events.write(new DatasetSealed(Events.SCHEMA_VERSION,
                 unknown + ":v1", unknown, 1, plan, new DecisionCounts(0, 0, 0, 0, Map.of()), 0, List.of())));
 
-        ConsumerRecord<String, String> dead = awaitDeadLetter(unknown);
-        assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("unknown campaign"),
-                KafkaTestClient.header(dead, "dead-letter-reason"));
+        assertDeadLettered(unknown, "unknown campaign");
+    }
+
+    @Test
+    void shouldDeadLetterEventsWhoseCampaignIdIsNotAUuid() {
+        String key = "not-a-uuid-" + UUID.randomUUID();
+        kafka.send(Topics.EVALUATIONS_COMPLETED, key, Events.write(new EvaluationCompleted(Events.SCHEMA_VERSION,
+                key + ":e1", key, 1, key + ":v1", new GenerationMetrics(0.5, 0.8, 7.0, 0.6, 300, 20), Verdict.HEALTHY,
+                List.of(), List.of())));
+
+        assertDeadLettered(key, "is not a UUID");
     }
 
     @Test
@@ -165,9 +177,7 @@ class CampaignLoopTest {
         String key = "malformed-" + UUID.randomUUID();
         kafka.send(Topics.EVALUATIONS_COMPLETED, key, "{\"schemaVersion\": 1, \"campaignId\": ");
 
-        ConsumerRecord<String, String> dead = awaitDeadLetter(key);
-        assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("EvaluationCompleted"),
-                KafkaTestClient.header(dead, "dead-letter-reason"));
+        assertDeadLettered(key, "EvaluationCompleted");
     }
 
     private void assertSecondGeneration(SeedsEvolved first, SeedsEvolved second, double temperature, int accepted) {
@@ -182,15 +192,33 @@ class CampaignLoopTest {
         assertEquals(version1, second.trainingCorpus(), "generation 2 trains on dataset version 1");
     }
 
-    private void assertExactlyOneSecondGenerationAfterRedelivery(String campaignId, String sealed, String evaluated) {
-        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+    /**
+     * Delivers generation 1's two loop records twice each, in the order given, waits for generation 2, delivers them
+     * once more, and checks that generation 2 went out exactly once (and generation 3 not at all).
+     */
+    private SeedsEvolved deliverTwiceAndAwaitOneSecondGeneration(VersionedEvent... records) {
+        for (VersionedEvent record : records) {
+            deliver(record);
+            deliver(record);
+        }
+        String campaignId = records[0].campaignId();
+        SeedsEvolved second = awaitGeneration(campaignId, 2);
+        for (VersionedEvent record : records) {
+            deliver(record);
+        }
         await().atMost(PATIENCE).until(() -> kafka.caughtUp(GROUP,
                 List.of(Topics.DATASETS_SEALED, Topics.EVALUATIONS_COMPLETED)));
-        long second = seedsEvolved(campaignId).stream().filter(e -> e.generation() == 2).count();
-        assertEquals(1, second, "generation 2 is published exactly once");
+        long seconds = seedsEvolved(campaignId).stream().filter(e -> e.generation() == 2).count();
+        assertEquals(1, seconds, "generation 2 is published exactly once");
         long third = seedsEvolved(campaignId).stream().filter(e -> e.generation() == 3).count();
         assertEquals(0, third, "generation 3 waits for version 2 and its evaluation");
+        return second;
+    }
+
+    /** Produces a sealed dataset version or an evaluation on its topic, keyed by campaign id. */
+    private void deliver(VersionedEvent record) {
+        String topic = record instanceof DatasetSealed ? Topics.DATASETS_SEALED : Topics.EVALUATIONS_COMPLETED;
+        kafka.send(topic, record.campaignId(), Events.write(record));
     }
 
     /** Dataset version 1: the first {@code accepted} evolved seeds with an output, plus two real anchors. */
@@ -235,6 +263,10 @@ class CampaignLoopTest {
                 java.util.Optional::isPresent).orElseThrow();
     }
 
+    private List<ConsumerRecord<String, String>> withKey(String topic, String key) {
+        return kafka.readAll(topic).stream().filter(r -> key.equals(r.key())).toList();
+    }
+
     private List<SeedsEvolved> seedsEvolved(String campaignId) {
         return kafka.valuesWithKey(Topics.SEEDS_EVOLVED, campaignId).stream()
                 .map(json -> Events.read(json, SeedsEvolved.class)).toList();
@@ -246,8 +278,12 @@ class CampaignLoopTest {
         return values.get(0);
     }
 
-    private ConsumerRecord<String, String> awaitDeadLetter(String key) {
-        return await().atMost(PATIENCE).until(() -> kafka.readAll(Topics.deadLetter("evolver")).stream()
-                .filter(r -> key.equals(r.key())).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    /** The record with this key reaches the evolver's dead-letter topic, with a reason that says {@code why}. */
+    private void assertDeadLettered(String key, String why) {
+        ConsumerRecord<String, String> dead = await().atMost(PATIENCE).until(() -> kafka.readAll(
+                Topics.deadLetter("evolver")).stream().filter(r -> key.equals(r.key())).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        String reason = KafkaTestClient.header(dead, "dead-letter-reason");
+        assertTrue(reason.contains(why), reason);
     }
 }

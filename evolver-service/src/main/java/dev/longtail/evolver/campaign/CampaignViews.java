@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.longtail.contracts.Adjustment;
+import dev.longtail.contracts.GenerationPlan;
 
 /** What the campaign API returns. */
 public final class CampaignViews {
@@ -38,6 +39,14 @@ public final class CampaignViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Plan(double inBreadthShare, double temperature, double topP, int maxTokens, long randomSeed,
             double anchorRatio, double nearDuplicateThreshold, int minWords, int maxWords, String backend) {
+
+        static Plan of(GenerationPlan plan) {
+            var sampling = plan.sampling();
+            var curation = plan.curation();
+            return new Plan(plan.inBreadthShare(), sampling.temperature(), sampling.topP(), sampling.maxTokens(),
+                    sampling.randomSeed(), curation.anchorRatio(), curation.nearDuplicateThreshold(),
+                    curation.minWords(), curation.maxWords(), plan.backend());
+        }
     }
 
     /** A seed of the pool with its lineage; {@code output} is set for real seeds and accepted evolved ones. */

@@ -15,6 +15,9 @@ import dev.longtail.evolver.EvolverConfig;
  */
 public final class PlanRules {
 
+    /** The purpose of a generation's sampling random seed, derived from the campaign's one random seed. */
+    public static final String SAMPLING = "sampling";
+
     private PlanRules() {
     }
 

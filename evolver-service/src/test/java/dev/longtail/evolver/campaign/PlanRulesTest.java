@@ -12,6 +12,7 @@ import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.CurationPolicy;
 import dev.longtail.contracts.GenerationPlan;
 import dev.longtail.contracts.SamplingParameters;
+import dev.longtail.core.random.SeedMixer;
 
 class PlanRulesTest {
 
@@ -61,10 +62,19 @@ class PlanRulesTest {
 
     @Test
     void shouldDeriveDifferentSeedsPerPurposeAndGeneration() {
-        long sampling1 = RandomSeeds.derive(42, RandomSeeds.SAMPLING, 1);
-        assertEquals(sampling1, RandomSeeds.derive(42, RandomSeeds.SAMPLING, 1));
-        assertNotEquals(sampling1, RandomSeeds.derive(42, RandomSeeds.SAMPLING, 2));
-        assertNotEquals(sampling1, RandomSeeds.derive(42, RandomSeeds.EVOLUTION, 1));
-        assertNotEquals(sampling1, RandomSeeds.derive(43, RandomSeeds.SAMPLING, 1));
+        long sampling1 = SeedMixer.derive(42, PlanRules.SAMPLING, 1);
+        assertEquals(sampling1, SeedMixer.derive(42, PlanRules.SAMPLING, 1));
+        assertNotEquals(sampling1, SeedMixer.derive(42, PlanRules.SAMPLING, 2));
+        assertNotEquals(sampling1, SeedMixer.derive(42, GenerationStarter.EVOLUTION, 1));
+        assertNotEquals(sampling1, SeedMixer.derive(43, PlanRules.SAMPLING, 1));
+    }
+
+    @Test
+    void shouldDeriveTheSameSeedsAsEarlierReleasesSoThatStoredCampaignsReplay() {
+        // values of the evolver's own derivation before it moved to libs/core
+        assertEquals(5164845319644620168L, SeedMixer.derive(42, CampaignService.SPLIT, 0));
+        assertEquals(6274867432040634333L, SeedMixer.derive(42, PlanRules.SAMPLING, 1));
+        assertEquals(1994167339045115457L, SeedMixer.derive(42, GenerationStarter.EVOLUTION, 1));
+        assertEquals(-3655772641434936550L, SeedMixer.derive(-7, PlanRules.SAMPLING, 50));
     }
 }
