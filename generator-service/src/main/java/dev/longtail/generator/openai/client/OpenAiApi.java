@@ -16,8 +16,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * The part of the OpenAI HTTP API the generator uses, relative to a base URL that ends in {@code /v1}. Built per
  * backend with {@code QuarkusRestClientBuilder}; answers are read raw so that every status, header and malformed
- * body is classified by {@link OpenAiResponses}, not by a generic mapper. Bodies go out as JSON text written once
- * per call (not per attempt), which also spares the client a writer lookup for a Jackson tree on every request.
+ * body is classified by {@link OpenAiResponses}, not by a generic mapper. Bodies (the protocol's request records) go
+ * out as JSON text written once per call (not per attempt), which also spares the client a writer lookup on every
+ * request.
  */
 @RegisterRestClient(configKey = "longtail-openai")
 public interface OpenAiApi {
