@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.longtail.contracts.CurationPolicy;
 import dev.longtail.contracts.DatasetRecord;
 import dev.longtail.contracts.DatasetSealed;
 import dev.longtail.contracts.Events;
@@ -228,17 +229,14 @@ class CuratorConsumerTest {
     @Test
     void shouldSealATailPreservingVersionThatKeepsTheSamplesCloseToTheReferenceAndLeavesTheRestOut() {
         String campaign = UUID.randomUUID().toString();
-        GenerationPlan plan = Fixtures.plan(0.1);
-        given().contentType("application/json").body(Map.of("anchorPolicy", "tail-preserving"))
-                .when().put("/admin/campaigns/{id}/anchor-policy", campaign)
-                .then().statusCode(200).body("anchorPolicy", is("TAIL_PRESERVING"));
+        GenerationPlan plan = Fixtures.plan(new CurationPolicy(0.1, 0.8, 3, 300)); // no arm policy: the default
         List<SeedRecord> reference = Fixtures.referenceSeeds(campaign, 10);
         try (var sealed = kafka.reader(Topics.DATASETS_SEALED)) {
             kafka.send(Topics.CAMPAIGNS_STARTED, campaign, Fixtures.campaignStarted(campaign, 10));
             // samples 0-3 retell reference outputs in other words order (close to the reference's n-grams, not
             // copies); samples 4-9 are unrelated texts
             for (int n = 0; n < 10; n++) {
-                String output = n < 4 ? retold(reference.get(n).output()) : Fixtures.text(9000 + n, 25);
+                String output = n < 4 ? Fixtures.retold(reference.get(n).output()) : Fixtures.text(9000 + n, 25);
                 kafka.send(Topics.SAMPLES_GENERATED, campaign,
                         Events.write(Fixtures.generated(campaign, 1, 10, n, "Explain " + Fixtures.text(500 + n, 6), output, plan)));
             }
@@ -259,22 +257,16 @@ class CuratorConsumerTest {
             given().when().get("/api/v1/datasets/{id}", version.datasetVersionId())
                     .then().statusCode(200)
                     .body("anchorPolicy", is("TAIL_PRESERVING"))
+                    .body("arm.anchorPolicySource", is("CONFIG"))
+                    .body("arm.keepShare", is(0.6f))
+                    .body("arm.carryOver", is(0.0f))
+                    .body("arm.tokenBudget", nullValue())
+                    .body("carriedRecords", is(0))
                     .body("accepted", is(10))
                     .body("syntheticRecords", is(kept.size()))
                     .body("leftOutByReason.NOT_SELECTED", is(10 - kept.size()))
                     .body("records", is(version.records().size()));
         }
-    }
-
-    /** The words of a text with each adjacent pair swapped: the same unigrams, different higher n-grams. */
-    private static String retold(String text) {
-        String[] words = text.replace(".", "").split(" ");
-        for (int i = 0; i + 3 < words.length; i += 6) {
-            String t = words[i + 2];
-            words[i + 2] = words[i + 3];
-            words[i + 3] = t;
-        }
-        return String.join(" ", words) + ".";
     }
 
     @Test

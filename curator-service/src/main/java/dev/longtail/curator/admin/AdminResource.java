@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * Run-time administration ({@link CurationAdmin}): the filter chain's thresholds (read, change with validation: a bad
- * value is a 400 and changes nothing) and each campaign's anchor policy.
+ * value is a 400 and changes nothing) and each campaign's anchor policy override.
  */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,11 +61,18 @@ public class AdminResource {
         return admin.anchorPolicy(id);
     }
 
-    /** Sets the policy of the versions the campaign seals from now on. */
+    /** Overrides the policy of the versions the campaign seals from now on (it beats the arm's plan). */
     @PUT
     @Path("/campaigns/{id}/anchor-policy")
     public CurationAdmin.PolicyView setAnchorPolicy(@PathParam("id") String id,
             @NotNull @Valid AnchorPolicyChange body) {
         return admin.setAnchorPolicy(id, body.anchorPolicy());
+    }
+
+    /** Withdraws the override: the policy in force afterwards (the plan's or the default). */
+    @DELETE
+    @Path("/campaigns/{id}/anchor-policy")
+    public CurationAdmin.PolicyView clearAnchorPolicy(@PathParam("id") String id) {
+        return admin.clearAnchorPolicy(id);
     }
 }

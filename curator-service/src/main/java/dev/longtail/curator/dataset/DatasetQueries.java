@@ -2,6 +2,7 @@ package dev.longtail.curator.dataset;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.contracts.DatasetRecord;
+import dev.longtail.contracts.GenerationPlan;
 import dev.longtail.curator.decision.DecisionView;
 import dev.longtail.curator.decision.SampleDecision;
 import dev.longtail.curator.version.DatasetVersion;
@@ -97,9 +98,14 @@ public class DatasetQueries {
     }
 
     private DatasetView view(DatasetVersion v) {
+        GenerationPlan plan = json.read(v.plan, GenerationPlan.class);
+        var arm = new DatasetView.Arm(v.anchorPolicy, v.anchorPolicySource, plan.curation().anchorRatio(), v.keepShare,
+                v.carryOver, v.tokenBudget);
+        Long tokens = v.syntheticTokens == null || v.anchorTokens == null ? null : v.syntheticTokens + v.anchorTokens;
         return new DatasetView(v.id, v.campaignId, v.generation, v.generated, v.accepted, v.rejected, v.failed,
-                json.read(v.rejectedByReason, REASON_COUNTS), v.anchorPolicy,
-                json.read(v.leftOutByReason, REASON_COUNTS), v.syntheticRecords, v.anchorRecords,
-                v.syntheticRecords + v.anchorRecords, v.sealedAt);
+                json.read(v.rejectedByReason, REASON_COUNTS), v.anchorPolicy, arm,
+                json.read(v.leftOutByReason, REASON_COUNTS), v.syntheticRecords, v.carriedRecords, v.anchorRecords,
+                v.syntheticRecords + v.anchorRecords, v.syntheticTokens, v.carriedTokens, v.anchorTokens, tokens,
+                v.sealedAt);
     }
 }

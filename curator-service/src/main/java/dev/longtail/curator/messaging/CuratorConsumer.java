@@ -9,6 +9,7 @@ import dev.longtail.contracts.SampleStatus;
 import dev.longtail.core.curation.CurationThresholds;
 import dev.longtail.curator.decision.CurationSessions;
 import dev.longtail.curator.version.CampaignCuration;
+import dev.longtail.curator.version.VersionArms;
 import dev.longtail.support.messaging.LoopRecords;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +60,10 @@ public class CuratorConsumer {
         sealed.ifPresent(publisher::publish);
     }
 
-    /** Checks what the schema cannot: ids, sizes, the plan's thresholds, the output of a generated sample. */
+    /**
+     * Checks what the schema cannot: ids, sizes, the plan's thresholds and arm settings (anchor policy, keep share,
+     * carry-over, token budget), the output of a generated sample.
+     */
     private void validate(SampleGenerated sample) {
         if (sample.sampleId() == null || sample.sampleId().isBlank()) {
             throw new InvalidEventException("sample has no sampleId");
@@ -83,6 +87,7 @@ public class CuratorConsumer {
         try {
             new CurationThresholds(sample.plan().curation().nearDuplicateThreshold(), sample.plan().curation().minWords(),
                     sample.plan().curation().maxWords(), CurationThresholds.DEFAULTS.maxRepeatedNgramShare());
+            VersionArms.check(sample.plan().curation());
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("sample " + sample.sampleId() + " has an invalid curation policy: " + e.getMessage());
         }

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A campaign's own anchor policy, set through the admin API; campaigns without one use the configured default. */
+/**
+ * An operator's override of a campaign's anchor policy, set through the admin API; it beats the policy of the
+ * campaign arm's plan. Campaigns without one use their plan's policy, else the configured default.
+ */
 @Entity
 @Table(name = "campaign_policy")
 public class CampaignPolicy extends PanacheEntityBase {

@@ -48,6 +48,38 @@ public class DatasetVersion extends PanacheEntityBase {
     @Column(name = "anchor_policy", nullable = false)
     public String anchorPolicy = "RATIO";
 
+    /** Where the policy came from: ADMIN (override), PLAN (the arm's plan) or CONFIG; null before it was recorded. */
+    @Column(name = "anchor_policy_source")
+    public String anchorPolicySource;
+
+    /** The keep share in force (tail-preserving versions only). */
+    @Column(name = "keep_share")
+    public Double keepShare;
+
+    /** The carry-over cap in force (tail-preserving versions only). */
+    @Column(name = "carry_over")
+    public Double carryOver;
+
+    /** The fixed token budget in force (versions of a policy that spends one: not accumulate). */
+    @Column(name = "token_budget")
+    public Integer tokenBudget;
+
+    /** Synthetic records carried over from the previous version (part of {@link #syntheticRecords}). */
+    @Column(name = "carried_records", nullable = false)
+    public int carriedRecords;
+
+    /** Tokens of the synthetic records (carried ones included), as the selection counts them. */
+    @Column(name = "synthetic_tokens")
+    public Long syntheticTokens;
+
+    /** Tokens of the carried records. */
+    @Column(name = "carried_tokens")
+    public Long carriedTokens;
+
+    /** Tokens of the real anchors. */
+    @Column(name = "anchor_tokens")
+    public Long anchorTokens;
+
     /** JSON of the {@link dev.longtail.contracts.GenerationPlan} of the generation. */
     @Column(nullable = false)
     public String plan;
@@ -60,6 +92,12 @@ public class DatasetVersion extends PanacheEntityBase {
 
     public static Optional<DatasetVersion> of(String campaignId, int generation) {
         return find("campaignId = ?1 and generation = ?2", campaignId, generation).firstResultOptional();
+    }
+
+    /** The campaign's latest version before generation g: the one a tail-preserving version carries records from. */
+    public static Optional<DatasetVersion> before(String campaignId, int generation) {
+        return find("campaignId = ?1 and generation < ?2 order by generation desc", campaignId, generation)
+                .firstResultOptional();
     }
 
     public static List<DatasetVersion> ofCampaign(String campaignId) {

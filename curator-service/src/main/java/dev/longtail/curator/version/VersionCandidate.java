@@ -3,6 +3,7 @@ package dev.longtail.curator.version;
 import dev.longtail.contracts.RecordSource;
 import dev.longtail.contracts.SeedRecord;
 import dev.longtail.core.curation.CurationSample;
+import dev.longtail.core.text.Tokenizer;
 import dev.longtail.curator.decision.SampleDecision;
 import java.util.UUID;
 
@@ -27,9 +28,24 @@ public record VersionCandidate(String recordId, RecordSource source, String seed
                 seed.instruction(), seed.input(), seed.output(), 0);
     }
 
+    /**
+     * A synthetic record of an earlier version, carried over as it is: its record id, lineage and generation stay
+     * those of the sample it was (its provenance is that sample's decision). A record stored before generations
+     * were recorded takes its version's.
+     */
+    public static VersionCandidate carried(VersionRecord r, int versionGeneration) {
+        return new VersionCandidate(r.recordId, r.source, r.seedId, r.parentSeedId, r.operator, r.category,
+                r.instruction, r.input, r.output, r.generation == null ? versionGeneration : r.generation);
+    }
+
     /** The text the tail-preserving selection profiles: instruction, input and output. */
     public String fullText() {
         return new CurationSample(recordId, instruction, input, output).fullText();
+    }
+
+    /** The record's tokens, counted as the tail-preserving selection counts them (its full text, tokenized). */
+    public int tokens() {
+        return Tokenizer.tokenize(fullText()).size();
     }
 
     /** The record at a position of a version. */

@@ -2,10 +2,10 @@ package dev.longtail.curator.version;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.contracts.GenerationPlan;
+import dev.longtail.contracts.RecordSource;
 import dev.longtail.contracts.SeedRecord;
 import dev.longtail.core.curation.AnchorPolicy;
 import dev.longtail.curator.decision.CampaignReference;
-import dev.longtail.curator.decision.CurationSettings;
 import dev.longtail.curator.decision.SampleDecision;
 import dev.longtail.support.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +21,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Seals a generation into a dataset version exactly when its last decision and the campaign's reference are both
- * there: counts its decisions, composes the version under the campaign's anchor policy ({@link VersionComposer}) and
- * stores it with its records, unpublished.
+ * there: counts its decisions, composes the version under the campaign arm's settings in force ({@link VersionArms},
+ * {@link VersionComposer}; a tail-preserving version may carry records over from the previous version) and stores it
+ * with its records, unpublished. Carried records are not decisions of this generation: the counts stay those of its
+ * samples.
  */
 @ApplicationScoped
 public class VersionSealer {
@@ -62,13 +64,11 @@ public class VersionSealer {
         }
     }
 
-    private final CurationSettings settings;
-    private final AnchorPolicies anchorPolicies;
+    private final VersionArms arms;
     private final JsonColumns json;
 
-    public VersionSealer(CurationSettings settings, AnchorPolicies anchorPolicies, JsonColumns json) {
-        this.settings = settings;
-        this.anchorPolicies = anchorPolicies;
+    public VersionSealer(VersionArms arms, JsonColumns json) {
+        this.arms = arms;
         this.json = json;
     }
 
@@ -125,17 +125,20 @@ public class VersionSealer {
     private UUID seal(String campaignId, int generation, List<SampleDecision> decisions, List<SeedRecord> pool) {
         Tally tally = Tally.of(decisions);
         GenerationPlan plan = json.read(decisions.get(0).plan, GenerationPlan.class);
-        AnchorPolicy policy = anchorPolicies.of(campaignId);
+        VersionArms.Arm arm = arms.inForce(campaignId, plan);
+        AnchorPolicy policy = arm.policy();
         List<VersionCandidate> earlier = VersionComposer.takesEarlierGenerations(policy)
                 ? SampleDecision.<SampleDecision>list(
                         "campaignId = ?1 and generation < ?2 and status = ?3 order by generation, sampleId",
                         campaignId, generation, SampleDecision.Status.ACCEPTED)
                         .stream().map(VersionCandidate::synthetic).toList()
                 : List.of();
+        List<VersionCandidate> carried = VersionComposer.carriesOver(policy, arm.budget())
+                ? previousSynthetic(campaignId, generation) : List.of();
         var composition = VersionComposer.compose(policy,
-                tally.acceptedSamples().stream().map(VersionCandidate::synthetic).toList(), earlier,
-                pool.stream().map(VersionCandidate::real).toList(), plan.curation().anchorRatio(),
-                settings.current().selectionKeepShare(), VersionComposer.anchorSeed(campaignId, generation));
+                tally.acceptedSamples().stream().map(VersionCandidate::synthetic).toList(), earlier, carried,
+                pool.stream().map(VersionCandidate::real).toList(), arm.budget(),
+                VersionComposer.anchorSeed(campaignId, generation));
 
         var version = new DatasetVersion();
         version.id = UUID.randomUUID();
@@ -150,6 +153,14 @@ public class VersionSealer {
         version.syntheticRecords = composition.synthetic().size();
         version.leftOutByReason = json.write(new TreeMap<>(composition.leftOut()));
         version.anchorPolicy = policy.name();
+        version.anchorPolicySource = arm.policySource().name();
+        version.keepShare = arm.keepShareInForce();
+        version.carryOver = arm.carryOverInForce();
+        version.tokenBudget = arm.tokenBudgetInForce();
+        version.carriedRecords = composition.carried();
+        version.syntheticTokens = composition.syntheticTokens();
+        version.carriedTokens = composition.carriedTokens();
+        version.anchorTokens = composition.anchorTokens();
         version.plan = decisions.get(0).plan;
         version.sealedAt = Instant.now();
         version.persistAndFlush();
@@ -161,10 +172,21 @@ public class VersionSealer {
         for (VersionCandidate record : composition.anchors()) {
             record.toRecord(version.id, position++).persist();
         }
-        LOG.infof("sealed campaign %s generation %d (%s): %d generated, %d accepted, %d rejected %s, %d failed;"
-                + " %d synthetic records (left out %s), %d anchors", campaignId, generation, policy, version.generated,
-                tally.accepted(), tally.rejected(), tally.rejectedByReason(), tally.failed(), version.syntheticRecords,
-                composition.leftOut(), version.anchorRecords);
+        LOG.infof("sealed campaign %s generation %d (%s from %s): %d generated, %d accepted, %d rejected %s, %d failed;"
+                + " %d synthetic records (%d carried over; left out %s), %d anchors; %d + %d tokens", campaignId,
+                generation, policy, arm.policySource(), version.generated, tally.accepted(), tally.rejected(),
+                tally.rejectedByReason(), tally.failed(), version.syntheticRecords, version.carriedRecords,
+                composition.leftOut(), version.anchorRecords, version.syntheticTokens, version.anchorTokens);
         return version.id;
+    }
+
+    /** The synthetic records of the campaign's latest version before generation g, as candidates to carry over. */
+    private static List<VersionCandidate> previousSynthetic(String campaignId, int generation) {
+        return DatasetVersion.before(campaignId, generation)
+                .map(previous -> VersionRecord.ofVersion(previous.id).stream()
+                        .filter(r -> r.source == RecordSource.SYNTHETIC)
+                        .map(r -> VersionCandidate.carried(r, previous.generation))
+                        .toList())
+                .orElse(List.of());
     }
 }
