@@ -20,6 +20,9 @@ public final class PlanRules {
     /** The purpose of a generation's sampling random seed, derived from the campaign's one random seed. */
     public static final String SAMPLING = "sampling";
 
+    /** The largest anchor ratio an adjustment may set (the contract's range is [0, 1)). */
+    static final double MAX_ANCHOR_RATIO = 0.95;
+
     private PlanRules() {
     }
 
@@ -68,7 +71,8 @@ public final class PlanRules {
             switch (adjustment.parameter()) {
                 case Adjustment.IN_BREADTH_SHARE -> inBreadthShare = clamp(adjustment, 0, 1, warnings);
                 case Adjustment.TEMPERATURE -> temperature = clamp(adjustment, 0.05, 5, warnings);
-                case Adjustment.ANCHOR_RATIO -> anchorRatio = clamp(adjustment, 0, 1, warnings);
+                // below 1: a version of real records only is no synthetic data, and the curator refuses such a plan
+                case Adjustment.ANCHOR_RATIO -> anchorRatio = clamp(adjustment, 0, MAX_ANCHOR_RATIO, warnings);
                 case Adjustment.NEAR_DUPLICATE_THRESHOLD -> nearDuplicateThreshold = clamp(adjustment, 0.01, 1, warnings);
                 default -> warnings.add("ignored an adjustment of unknown parameter '" + adjustment.parameter()
                         + "' (to " + to + ")");
