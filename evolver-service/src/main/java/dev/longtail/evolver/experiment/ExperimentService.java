@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,13 +15,13 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import dev.longtail.core.evolution.Seed;
+import dev.longtail.evolver.ResourceIds;
 import dev.longtail.evolver.campaign.ArmSettings;
 import dev.longtail.evolver.campaign.Campaign;
 import dev.longtail.evolver.campaign.CampaignService;
 import dev.longtail.evolver.campaign.CampaignStatus;
 import dev.longtail.evolver.campaign.Generation;
 import dev.longtail.evolver.campaign.NewCampaign;
-import dev.longtail.evolver.ResourceIds;
 import dev.longtail.support.JsonColumns;
 
 /** Creates an experiment with all its campaigns in one transaction, and shows experiments with their live status. */
@@ -102,7 +103,7 @@ public class ExperimentService {
         List<ExperimentViews.Arm> arms = new ArrayList<>();
         for (ExperimentArm arm : ExperimentArm.of(experiment.id)) {
             Map<Long, Campaign> bySeed = byArm.getOrDefault(arm.name, Map.of());
-            List<ExperimentViews.Campaign> runs = randomSeeds.stream().map(bySeed::get).filter(c -> c != null)
+            List<ExperimentViews.Campaign> runs = randomSeeds.stream().map(bySeed::get).filter(Objects::nonNull)
                     .map(c -> new ExperimentViews.Campaign(c.randomSeed, c.id, c.status,
                             completed.getOrDefault(c.id, 0L).intValue()))
                     .toList();
