@@ -82,6 +82,8 @@ export function serviceFacts(root, service) {
   return {
     service, file, consumes, produces, deadLetters, groups,
     httpPort: +(props.get("quarkus.http.port") ?? 8080),
+    // build time: the jar serves /q/* on a separate management port only if this was true when it was built
+    managementEnabled: props.get("quarkus.management.enabled") === "true",
     shutdownSeconds: timeout ? durationSeconds(timeout) : 0,
   };
 }
@@ -114,4 +116,11 @@ export function registeredMeters(root) {
     if (module.endsWith("-service") && existsSync(sources)) visit(sources);
   }
   return meters;
+}
+
+/** Whether the image build (the parent pom's `image` profile) enables Quarkus's management interface. */
+export function imageManagementEnabled(root) {
+  const pom = readFileSync(join(root, "pom.xml"), "utf8");
+  const profile = /<profile>\s*(?:<!--[\s\S]*?-->\s*)?<id>image<\/id>([\s\S]*?)<\/profile>/.exec(pom);
+  return /<quarkus\.management\.enabled>true<\/quarkus\.management\.enabled>/.test(profile?.[1] ?? "");
 }

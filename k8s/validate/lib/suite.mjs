@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { Rendered } from "./model.mjs";
-import { contractTopics, markdownAnchors, registeredMeters, serviceFacts, SERVICES } from "./project.mjs";
+import { contractTopics, imageManagementEnabled, markdownAnchors, registeredMeters, serviceFacts, SERVICES } from "./project.mjs";
 import { deploymentChecks, rbacChecks, referenceChecks, secretChecks, serviceConfigChecks } from "./workloads.mjs";
 import { networkChecks } from "./network.mjs";
 import { aclChecks, monitoringChecks, scalingChecks, topicChecks } from "./platform.mjs";
@@ -37,6 +37,7 @@ export function projectContext(root, secretTemplates = new Map()) {
     meters: registeredMeters(root),
     deployAnchors: markdownAnchors(readFileSync(join(root, "docs/deploy.md"), "utf8")),
     secretTemplates,
+    imageManagementEnabled: imageManagementEnabled(root),
   };
 }
 

@@ -48,6 +48,11 @@ export function deploymentChecks(rendered, context) {
     }
     const env = rendered.environment(container);
     const facts = context.facts.get(service);
+    const onManagement = Object.keys(PROBES).some((probe) => container[probe]?.httpGet?.port === "management");
+    if (onManagement && !facts.managementEnabled && !context.imageManagementEnabled) {
+      problems.push("the probes use the management port, but neither the image build (pom.xml profile image) nor "
+        + `${service}-service's application.properties sets quarkus.management.enabled=true (build time)`);
+    }
     const shutdown = env.has("QUARKUS_SHUTDOWN_TIMEOUT") ? durationSeconds(env.get("QUARKUS_SHUTDOWN_TIMEOUT")) : facts.shutdownSeconds;
     const grace = spec.terminationGracePeriodSeconds ?? 30;
     if (!(grace > shutdown)) problems.push(`terminationGracePeriodSeconds ${grace} is not above the shutdown timeout ${shutdown} s`);

@@ -19,10 +19,10 @@ before(() => {
 });
 
 /** The problems the rules find in the prod overlay after `change` edits a copy of its objects. */
-function problemsAfter(change) {
+function problemsAfter(change, facts = context) {
   const objects = structuredClone(prod.objects);
   change(objects);
-  return ruleChecks(new Rendered("overlays/prod", objects), context, { deployable: true }).flatMap((c) => c.problems);
+  return ruleChecks(new Rendered("overlays/prod", objects), facts, { deployable: true }).flatMap((c) => c.problems);
 }
 
 const named = (objects, kind, name) => objects.find((o) => o.kind === kind && o.metadata.name === name);
@@ -35,6 +35,11 @@ test("the prod overlay as committed passes every rule", () => {
 test("a Deployment without a readiness probe fails", () => {
   const problems = problemsAfter((o) => { delete appOf(o, "curator-service").readinessProbe; });
   assert.ok(problems.includes("no readinessProbe"), problems.join("\n"));
+});
+
+test("probes on the management port fail when no build enables the management interface", () => {
+  const problems = problemsAfter(() => {}, { ...context, imageManagementEnabled: false });
+  assert.ok(problems.some((p) => p.startsWith("the probes use the management port, but neither the image build")), problems.join("\n"));
 });
 
 test("a writable root filesystem fails", () => {
