@@ -1,6 +1,7 @@
 // Checks of the platform resources against the code: the KafkaTopics are the contract's topics, sized for
 // 16 MiB records and the cluster; HPAs stop at the partitions a service can own; each KafkaUser's ACLs are
 // exactly what the service's application.properties uses; alerts and the dashboard name real metrics and runbooks.
+import { selects } from "./model.mjs";
 
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 const REQUIRED_ALERTS = ["LongtailCampaignCollapsing", "LongtailDeadLetterGrowth", "LongtailConsumerLag",
@@ -61,10 +62,6 @@ export function scalingChecks(rendered, context) {
     else if (pdb.spec.minAvailable !== undefined && +pdb.spec.minAvailable >= (hpa?.spec.minReplicas ?? 1)) problems.push("the PodDisruptionBudget never lets a node drain");
     return { name: `${deployment.metadata.name}: scales up to its topics' partitions, drains one pod at a time`, problems };
   });
-}
-
-function selects(selector, labels) {
-  return Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v);
 }
 
 /** Each service's KafkaUser grants exactly what its application.properties uses, with the listener's auth. */
