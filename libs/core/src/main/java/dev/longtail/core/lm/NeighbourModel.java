@@ -1,0 +1,188 @@
+package dev.longtail.core.lm;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The retrieval side of {@link RetrievalInterpolatedModel}: an interpolated Witten-Bell n-gram model (Witten &amp;
+ * Bell 1991; Chen &amp; Goodman 1998, section 2.3) of the responses of one request's retrieved records, pooled:
+ * <pre>
+ *   p_n(w | h) = (c(h w) + N1+(h •) · p_{n−1}(w | h')) / (c(h) + N1+(h •))   when c(h) &gt; 0, else p_{n−1}(w | h')
+ *   p_1(w)     = c(w) / N
+ * </pre>
+ * counted over the response positions only (the records' prompt tokens are context, never predicted; each
+ * response ends with {@code </s>}). Its support is the words of those responses: a proper distribution there, zero
+ * elsewhere; the interpolation with the Kneser-Ney model gives every other word its mass.
+ *
+ * <p>Built per request, cheaply: every level is one sorted array of packed n-gram keys (ids of
+ * {@code bits} bits, the predicted word lowest), so a context's successors are one contiguous range found by
+ * binary search, c(h) is its length and N1+(h •) a difference of run-start counts. Not thread-safe (one request).
+ */
+final class NeighbourModel {
+
+    /** Id of a word no record contains: a context holding it was never seen. */
+    static final int UNSEEN = 0;
+    static final int BOS = 1;
+    static final int EOS = 2;
+
+    final int order;
+    final int bits;
+    private final long mask;
+    /** keys[n − 1]: the packed n-grams at every response position, sorted. */
+    final long[][] keys;
+    /** runsBefore[n − 1][i]: number of distinct keys among keys[n − 1][0, i). */
+    private final int[][] runsBefore;
+    /** The distinct words of the responses (ascending id) and their counts c(w). */
+    final int[] types;
+    final int[] typeCounts;
+    final int tokens;
+
+    /**
+     * Counts n-grams of the sequences at the positions from {@code predictedFrom[s]} on; each sequence already
+     * starts with order − 1 {@code BOS} and ends with {@code EOS}.
+     */
+    NeighbourModel(List<int[]> sequences, int[] predictedFrom, int order, int bits) {
+        this.order = order;
+        this.bits = bits;
+        this.mask = (1L << bits) - 1;
+        int positions = 0;
+        for (int s = 0; s < sequences.size(); s++) {
+            positions += sequences.get(s).length - predictedFrom[s];
+        }
+        keys = new long[order][positions];
+        int at = 0;
+        for (int s = 0; s < sequences.size(); s++) {
+            int[] seq = sequences.get(s);
+            for (int i = predictedFrom[s]; i < seq.length; i++, at++) {
+                long key = seq[i];
+                keys[0][at] = key;
+                for (int n = 2; n <= order; n++) {
+                    key |= (long) seq[i - n + 1] << ((n - 1) * bits);
+                    keys[n - 1][at] = key;
+                }
+            }
+        }
+        runsBefore = new int[order][];
+        for (int n = 1; n <= order; n++) {
+            long[] level = keys[n - 1];
+            Arrays.sort(level);
+            int[] runs = new int[positions + 1];
+            for (int i = 0; i < positions; i++) {
+                runs[i + 1] = runs[i] + (i == 0 || level[i] != level[i - 1] ? 1 : 0);
+            }
+            runsBefore[n - 1] = runs;
+        }
+        int distinct = runsBefore[0][positions];
+        types = new int[distinct];
+        typeCounts = new int[distinct];
+        for (int i = 0, d = -1; i < positions; i++) {
+            if (i == 0 || keys[0][i] != keys[0][i - 1]) {
+                types[++d] = (int) keys[0][i];
+            }
+            typeCounts[d]++;
+        }
+        tokens = positions;
+    }
+
+    /** Whether the model has nothing to predict from (no record retrieved). */
+    boolean isEmpty() {
+        return tokens == 0;
+    }
+
+    /** Index of the first key of level n whose context is the last n − 1 tokens of the history; −1 if unseen. */
+    int rangeStart(int[] history, int n) {
+        long context = context(history, n);
+        return context < 0 ? -1 : lowerBound(keys[n - 1], context << bits);
+    }
+
+    /** End (exclusive) of that range. */
+    int rangeEnd(int[] history, int n) {
+        long context = context(history, n);
+        return context < 0 ? -1 : lowerBound(keys[n - 1], (context + 1) << bits);
+    }
+
+    /** N1+(h •): distinct successors in the range [lo, hi) of level n. */
+    int distinct(int n, int lo, int hi) {
+        return runsBefore[n - 1][hi] - runsBefore[n - 1][lo];
+    }
+
+    /** The word a key predicts. */
+    int wordOf(long key) {
+        return (int) (key & mask);
+    }
+
+    /** Count of the word at level 1. */
+    int count(int w) {
+        int d = Arrays.binarySearch(types, w);
+        return d >= 0 ? typeCounts[d] : 0;
+    }
+
+    /** p(w | history), interpolated from the unigram level up; an unseen context keeps the lower-order value. */
+    double probability(int[] history, int w) {
+        double p = (double) count(w) / tokens;
+        for (int n = 2; n <= order; n++) {
+            int lo = rangeStart(history, n);
+            int hi = lo < 0 ? -1 : rangeEnd(history, n);
+            if (hi <= lo) {
+                break; // a longer context containing an unseen one is unseen too
+            }
+            long full = (context(history, n) << bits) | w;
+            int c = lowerBound(keys[n - 1], full + 1) - lowerBound(keys[n - 1], full);
+            int t = distinct(n, lo, hi);
+            p = (c + t * p) / (hi - lo + t);
+        }
+        return p;
+    }
+
+    /**
+     * An exact draw from p(· | history): the interpolation is a mixture, so each seen level either emits one of
+     * its c(h) occurrences, picked uniformly (mass c(h) / (c(h) + N1+(h •))), or passes on to the next lower one.
+     */
+    int draw(int[] history, RandomGenerator rng) {
+        for (int n = order; n >= 2; n--) {
+            int lo = rangeStart(history, n);
+            if (lo < 0) {
+                continue;
+            }
+            int hi = rangeEnd(history, n);
+            int c = hi - lo;
+            if (c == 0) {
+                continue;
+            }
+            double u = rng.nextDouble() * (c + distinct(n, lo, hi));
+            if (u < c) {
+                return wordOf(keys[n - 1][lo + Math.min((int) u, c - 1)]);
+            }
+        }
+        return (int) keys[0][rng.nextInt(tokens)];
+    }
+
+    /** The packed context of level n (the last n − 1 history ids), or −1 when it holds an unseen word. */
+    private long context(int[] history, int n) {
+        long context = 0;
+        for (int j = history.length - n + 1; j < history.length; j++) {
+            int id = history[j];
+            if (id == UNSEEN) {
+                return -1;
+            }
+            context = context << bits | id;
+        }
+        return context;
+    }
+
+    /** Index of the first element &ge; key in a sorted array. */
+    static int lowerBound(long[] a, long key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
