@@ -2,7 +2,6 @@ package dev.longtail.core.lm;
 
 import dev.longtail.core.evolution.ContentWords;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +13,8 @@ import java.util.Map;
  *
  * <p>Exact rather than MinHash-LSH: banded LSH finds pairs above a similarity threshold, while the k nearest
  * instructions of a short query often share only one or two words (Jaccard 0.1–0.3), where LSH recall is poor.
- * A query touches only the postings of its own few content words, O(Σ postings) per query, which stays small
- * for a training version of thousands of records.
+ * A query touches only the postings of its own few content words: O(Σ postings) time, plus one counter per
+ * record (zeroed memory), which stays small for a training version of thousands of records.
  *
  * <p>Only records sharing at least one content word are neighbours (Jaccard &gt; 0); the order is by Jaccard,
  * descending, then by record position, so the answer is deterministic. Immutable and thread-safe.
@@ -63,26 +62,43 @@ public final class InstructionIndex {
         if (k == 0 || query.isEmpty()) {
             return List.of();
         }
-        Map<Integer, int[]> overlap = new HashMap<>();
+        int[] common = new int[size];
+        int[] touched = new int[size];
+        int candidates = 0;
         for (String word : query) {
             int[] records = postings.get(word);
             if (records != null) {
                 for (int r : records) {
-                    overlap.computeIfAbsent(r, x -> new int[1])[0]++;
+                    if (common[r]++ == 0) {
+                        touched[candidates++] = r;
+                    }
                 }
             }
         }
-        Neighbour[] candidates = new Neighbour[overlap.size()];
-        int i = 0;
-        for (Map.Entry<Integer, int[]> e : overlap.entrySet()) {
-            int r = e.getKey();
-            int common = e.getValue()[0];
-            candidates[i++] = new Neighbour(r, (double) common / (query.size() + setSizes[r] - common));
+        // the k best by a running insertion: k is small, and no object per candidate
+        int[] best = new int[Math.min(k, candidates)];
+        double[] similarity = new double[best.length];
+        int kept = 0;
+        for (int i = 0; i < candidates; i++) {
+            int r = touched[i];
+            double jaccard = (double) common[r] / (query.size() + setSizes[r] - common[r]);
+            int at = kept;
+            while (at > 0 && (similarity[at - 1] < jaccard || similarity[at - 1] == jaccard && best[at - 1] > r)) {
+                at--;
+            }
+            if (at < best.length) {
+                int move = Math.min(kept, best.length - 1) - at;
+                System.arraycopy(best, at, best, at + 1, move);
+                System.arraycopy(similarity, at, similarity, at + 1, move);
+                best[at] = r;
+                similarity[at] = jaccard;
+                kept = Math.min(kept + 1, best.length);
+            }
         }
-        Arrays.sort(candidates, (a, b) -> {
-            int c = Double.compare(b.jaccard(), a.jaccard());
-            return c != 0 ? c : Integer.compare(a.record(), b.record());
-        });
-        return List.of(Arrays.copyOf(candidates, Math.min(k, candidates.length)));
+        List<Neighbour> nearest = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            nearest.add(new Neighbour(best[i], similarity[i]));
+        }
+        return List.copyOf(nearest);
     }
 }

@@ -1,5 +1,6 @@
 package dev.longtail.core.lm;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -39,50 +40,87 @@ final class NeighbourModel {
     final int tokens;
 
     /**
-     * Counts n-grams of the sequences at the positions from {@code predictedFrom[s]} on; each sequence already
-     * starts with order − 1 {@code BOS} and ends with {@code EOS}.
+     * Pools the records' n-gram keys, each record's given by {@link #keysOf} (per level, sorted): a merge, not a
+     * sort, so building per request costs O(tokens · log k) for k records.
      */
-    NeighbourModel(List<int[]> sequences, int[] predictedFrom, int order, int bits) {
+    NeighbourModel(List<long[][]> recordKeys, int order, int bits) {
         this.order = order;
         this.bits = bits;
         this.mask = (1L << bits) - 1;
-        int positions = 0;
-        for (int s = 0; s < sequences.size(); s++) {
-            positions += sequences.get(s).length - predictedFrom[s];
-        }
-        keys = new long[order][positions];
-        int at = 0;
-        for (int s = 0; s < sequences.size(); s++) {
-            int[] seq = sequences.get(s);
-            for (int i = predictedFrom[s]; i < seq.length; i++, at++) {
-                long key = seq[i];
-                keys[0][at] = key;
-                for (int n = 2; n <= order; n++) {
-                    key |= (long) seq[i - n + 1] << ((n - 1) * bits);
-                    keys[n - 1][at] = key;
-                }
-            }
-        }
+        keys = new long[order][];
         runsBefore = new int[order][];
         for (int n = 1; n <= order; n++) {
-            long[] level = keys[n - 1];
-            Arrays.sort(level);
-            int[] runs = new int[positions + 1];
-            for (int i = 0; i < positions; i++) {
+            List<long[]> parts = new ArrayList<>(recordKeys.size());
+            for (long[][] record : recordKeys) {
+                parts.add(record[n - 1]);
+            }
+            long[] level = merge(parts);
+            int[] runs = new int[level.length + 1];
+            for (int i = 0; i < level.length; i++) {
                 runs[i + 1] = runs[i] + (i == 0 || level[i] != level[i - 1] ? 1 : 0);
             }
+            keys[n - 1] = level;
             runsBefore[n - 1] = runs;
         }
-        int distinct = runsBefore[0][positions];
+        tokens = keys[0].length;
+        int distinct = runsBefore[0][tokens];
         types = new int[distinct];
         typeCounts = new int[distinct];
-        for (int i = 0, d = -1; i < positions; i++) {
+        for (int i = 0, d = -1; i < tokens; i++) {
             if (i == 0 || keys[0][i] != keys[0][i - 1]) {
                 types[++d] = (int) keys[0][i];
             }
             typeCounts[d]++;
         }
-        tokens = positions;
+    }
+
+    /**
+     * One record's packed n-grams (ids of {@code bits} bits, the predicted word lowest) at the positions from
+     * {@code predictedFrom} on, per level n − 1, sorted; the sequence starts with order − 1 {@code BOS} and ends
+     * with {@code EOS}.
+     */
+    static long[][] keysOf(int[] sequence, int predictedFrom, int order, int bits) {
+        int positions = sequence.length - predictedFrom;
+        long[][] keys = new long[order][positions];
+        for (int i = predictedFrom, at = 0; i < sequence.length; i++, at++) {
+            long key = sequence[i];
+            keys[0][at] = key;
+            for (int n = 2; n <= order; n++) {
+                key |= (long) sequence[i - n + 1] << ((n - 1) * bits);
+                keys[n - 1][at] = key;
+            }
+        }
+        for (long[] level : keys) {
+            Arrays.sort(level);
+        }
+        return keys;
+    }
+
+    /** Merges sorted arrays pairwise, round by round. */
+    private static long[] merge(List<long[]> sorted) {
+        List<long[]> round = sorted;
+        while (round.size() > 1) {
+            List<long[]> next = new ArrayList<>((round.size() + 1) / 2);
+            for (int i = 0; i + 1 < round.size(); i += 2) {
+                long[] a = round.get(i);
+                long[] b = round.get(i + 1);
+                long[] out = new long[a.length + b.length];
+                int x = 0;
+                int y = 0;
+                int o = 0;
+                while (x < a.length && y < b.length) {
+                    out[o++] = a[x] <= b[y] ? a[x++] : b[y++];
+                }
+                System.arraycopy(a, x, out, o, a.length - x);
+                System.arraycopy(b, y, out, o + a.length - x, b.length - y);
+                next.add(out);
+            }
+            if (round.size() % 2 == 1) {
+                next.add(round.get(round.size() - 1));
+            }
+            round = next;
+        }
+        return round.isEmpty() ? new long[0] : round.get(0);
     }
 
     /** Whether the model has nothing to predict from (no record retrieved). */

@@ -36,8 +36,7 @@ public final class RetrievalInterpolatedModel {
     private final String[] words;
     private final int order;
     private final int bits;
-    private final int[][] sequences;
-    private final int[] predictedFrom;
+    private final long[][][] keys; // per record, per level: its sorted n-gram keys
 
     /**
      * The base model with retrieval over the records: {@code neighbours} records (k ≥ 0) per instruction, their
@@ -60,8 +59,8 @@ public final class RetrievalInterpolatedModel {
         ids.put(KneserNeyModel.BOS, NeighbourModel.BOS);
         ids.put(KneserNeyModel.EOS, NeighbourModel.EOS);
         int pad = base.order() - 1;
-        this.sequences = new int[records.size()][];
-        this.predictedFrom = new int[records.size()];
+        List<int[]> sequences = new ArrayList<>(records.size());
+        int[] predictedFrom = new int[records.size()];
         for (int r = 0; r < records.size(); r++) {
             RetrievalRecord record = records.get(r);
             int[] seq = new int[pad + record.prompt().size() + record.response().size() + 1];
@@ -79,13 +78,17 @@ public final class RetrievalInterpolatedModel {
                 }
             }
             seq[at] = NeighbourModel.EOS;
-            sequences[r] = seq;
+            sequences.add(seq);
             predictedFrom[r] = pad + record.prompt().size();
         }
         this.words = vocabulary.toArray(new String[0]);
         this.bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(words.length - 1));
         // an n-gram of ids packs into one long key of at most 62 bits: order 3 fits any vocabulary below 2^20
         this.order = Math.max(2, Math.min(base.order(), 62 / bits));
+        this.keys = new long[records.size()][][];
+        for (int r = 0; r < records.size(); r++) {
+            keys[r] = NeighbourModel.keysOf(sequences.get(r), predictedFrom[r], order, bits);
+        }
     }
 
     /** The model for one instruction: its k nearest records retrieved, their response model built. */
@@ -97,20 +100,11 @@ public final class RetrievalInterpolatedModel {
         if (nearest.isEmpty()) {
             return new ConditionedModel(this, nearest, null);
         }
-        List<int[]> chosen = new ArrayList<>(nearest.size());
-        int[] from = new int[nearest.size()];
-        for (int i = 0; i < nearest.size(); i++) {
-            int r = nearest.get(i).record();
-            chosen.add(pad(sequences[r]));
-            from[i] = predictedFrom[r] - (base.order() - order);
+        List<long[][]> chosen = new ArrayList<>(nearest.size());
+        for (InstructionIndex.Neighbour neighbour : nearest) {
+            chosen.add(keys[neighbour.record()]);
         }
-        return new ConditionedModel(this, nearest, new NeighbourModel(chosen, from, order, bits));
-    }
-
-    /** A stored sequence with the padding the retrieval order needs (it may be lower than the base order). */
-    private int[] pad(int[] sequence) {
-        int drop = base.order() - order;
-        return drop == 0 ? sequence : Arrays.copyOfRange(sequence, drop, sequence.length);
+        return new ConditionedModel(this, nearest, new NeighbourModel(chosen, order, bits));
     }
 
     /** The Kneser-Ney model of the whole training version. */
