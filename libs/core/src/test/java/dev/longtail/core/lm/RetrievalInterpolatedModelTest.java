@@ -145,9 +145,9 @@ class RetrievalInterpolatedModelTest {
         int[] the = {model.idOf("and"), model.idOf("the")};
         int[] start = {model.idOf("bread"), model.idOf(MARK)};
         for (int[] history : List.of(the, start)) {
-            for (double temperature : new double[] {1.0, 0.6, 1.7}) {
+            for (double temperature : new double[] {1.0, 0.6}) {
                 List<Map.Entry<Integer, Double>> ranked = temperedRanking(retrieval, model, history, temperature);
-                for (int wanted : new int[] {0, 2, ranked.size() / 2, ranked.size() - 1}) {
+                for (int wanted : new int[] {1, ranked.size() / 2, ranked.size() - 1}) {
                     int cutAfter = pastTies(ranked, wanted);
                     double topP = nucleusBetween(ranked, cutAfter);
                     Map<Integer, Double> expected = new HashMap<>();
