@@ -108,8 +108,13 @@ final class NeighbourModel {
                 int x = 0;
                 int y = 0;
                 int o = 0;
-                while (x < a.length && y < b.length) {
-                    out[o++] = a[x] <= b[y] ? a[x++] : b[y++];
+                while (x < a.length && y < b.length) { // branch-free: the comparison is a coin toss
+                    long u = a[x];
+                    long v = b[y];
+                    int takeA = u <= v ? 1 : 0;
+                    out[o++] = Math.min(u, v);
+                    x += takeA;
+                    y += 1 - takeA;
                 }
                 System.arraycopy(a, x, out, o, a.length - x);
                 System.arraycopy(b, y, out, o + a.length - x, b.length - y);

@@ -230,14 +230,27 @@ final class NeighbourNucleus {
 
         Candidates(int[] words, double[] values, int[] ranks, double beta, double[] valueT) {
             int m = words.length;
-            Integer[] idx = new Integer[m];
+            int[] idx = new int[m];
             for (int i = 0; i < m; i++) {
                 idx[i] = i;
             }
-            Arrays.sort(idx, (a, b) -> {
-                int c = Double.compare(values[b], values[a]);
-                return c != 0 ? c : Integer.compare(words[a], words[b]);
-            });
+            if (m <= 64) { // the usual few successors: insertion sort, no boxing
+                for (int i = 1; i < m; i++) {
+                    int x = idx[i];
+                    int j = i - 1;
+                    while (j >= 0 && before(x, idx[j], values, words)) {
+                        idx[j + 1] = idx[j];
+                        j--;
+                    }
+                    idx[j + 1] = x;
+                }
+            } else {
+                Integer[] boxed = Arrays.stream(idx).boxed().toArray(Integer[]::new);
+                Arrays.sort(boxed, (a, b) -> before(a, b, values, words) ? -1 : before(b, a, values, words) ? 1 : 0);
+                for (int i = 0; i < m; i++) {
+                    idx[i] = boxed[i];
+                }
+            }
             this.words = new int[m];
             this.values = new double[m];
             this.prefix = new double[m + 1];
@@ -253,6 +266,11 @@ final class NeighbourNucleus {
                 rankPrefix[i + 1] = rankPrefix[i] + valueT[sortedRanks[i]];
             }
             this.beta = beta;
+        }
+
+        /** Whether candidate a comes before b: higher value first, then lower word id. */
+        private static boolean before(int a, int b, double[] values, int[] words) {
+            return values[a] > values[b] || values[a] == values[b] && words[a] < words[b];
         }
     }
 
