@@ -136,13 +136,13 @@ final class NeighbourModel {
     /** Index of the first key of level n whose context is the last n − 1 tokens of the history; −1 if unseen. */
     int rangeStart(int[] history, int n) {
         long context = context(history, n);
-        return context < 0 ? -1 : lowerBound(keys[n - 1], context << bits);
+        return context < 0 ? -1 : SortedArrays.lowerBound(keys[n - 1], context << bits);
     }
 
     /** End (exclusive) of that range. */
     int rangeEnd(int[] history, int n) {
         long context = context(history, n);
-        return context < 0 ? -1 : lowerBound(keys[n - 1], (context + 1) << bits);
+        return context < 0 ? -1 : SortedArrays.lowerBound(keys[n - 1], (context + 1) << bits);
     }
 
     /** N1+(h •): distinct successors in the range [lo, hi) of level n. */
@@ -171,7 +171,7 @@ final class NeighbourModel {
                 break; // a longer context containing an unseen one is unseen too
             }
             long full = (context(history, n) << bits) | w;
-            int c = lowerBound(keys[n - 1], full + 1) - lowerBound(keys[n - 1], full);
+            int c = SortedArrays.lowerBound(keys[n - 1], full + 1) - SortedArrays.lowerBound(keys[n - 1], full);
             int t = distinct(n, lo, hi);
             p = (c + t * p) / (hi - lo + t);
         }
@@ -212,20 +212,5 @@ final class NeighbourModel {
             context = context << bits | id;
         }
         return context;
-    }
-
-    /** Index of the first element &ge; key in a sorted array. */
-    static int lowerBound(long[] a, long key) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -36,14 +36,13 @@ final class NeighbourNucleus {
         rankOfType = new int[v];
         typeByRank = new int[v];
         valueT = new double[v];
-        prefix = new double[v + 1];
         for (int r = 0; r < v; r++) {
             int d = (int) order[r];
             typeByRank[r] = d;
             rankOfType[d] = r;
             valueT[r] = tempered((double) model.typeCounts[d] / model.tokens);
-            prefix[r + 1] = prefix[r] + valueT[r];
         }
+        prefix = SortedArrays.prefixSums(valueT);
     }
 
     /** One word id drawn from the tempered nucleus of p(· | history). */
@@ -79,7 +78,7 @@ final class NeighbourNucleus {
         double total = keptSMass + massR(cut, s, betaT);
         double u = rng.nextDouble() * total;
         if (u < keptSMass || cut == 0) {
-            int i = upperBound(s.prefix, u) - 1;
+            int i = SortedArrays.upperBound(s.prefix, u) - 1;
             return s.words[Math.max(0, Math.min(i, keptS - 1))];
         }
         return typeAt(rankFor((u - keptSMass) / betaT, cut, s));
@@ -151,7 +150,7 @@ final class NeighbourNucleus {
 
     /** Tempered mass of the ranks [0, c) outside S, scaled by β^(1/T). */
     private double massR(int c, Candidates s, double betaT) {
-        return betaT * (prefix[c] - s.rankPrefix[lowerBound(s.sortedRanks, c)]);
+        return betaT * (prefix[c] - s.rankPrefix[SortedArrays.lowerBound(s.sortedRanks, c)]);
     }
 
     /** Smallest c in [from, to] whose mass (with {@code sMass} of S kept) reaches the target; {@code to} if none. */
@@ -175,7 +174,7 @@ final class NeighbourNucleus {
         int b = cut;
         while (a < b) {
             int mid = (a + b) >>> 1;
-            if (prefix[mid] - s.rankPrefix[lowerBound(s.sortedRanks, mid)] > x) {
+            if (prefix[mid] - s.rankPrefix[SortedArrays.lowerBound(s.sortedRanks, mid)] > x) {
                 b = mid;
             } else {
                 a = mid + 1;
@@ -202,17 +201,7 @@ final class NeighbourNucleus {
 
     /** Number of leading ranks whose tempered p_1 value exceeds y. */
     private int countGreater(double y) {
-        int lo = 0;
-        int hi = valueT.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (valueT[mid] > y) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return SortedArrays.countDescending(valueT, Math.nextUp(y));
     }
 
     private double tempered(double p) {
@@ -253,18 +242,18 @@ final class NeighbourNucleus {
             }
             this.words = new int[m];
             this.values = new double[m];
-            this.prefix = new double[m + 1];
             for (int i = 0; i < m; i++) {
                 this.words[i] = words[idx[i]];
                 this.values[i] = values[idx[i]];
-                this.prefix[i + 1] = this.prefix[i] + this.values[i];
             }
+            this.prefix = SortedArrays.prefixSums(this.values);
             this.sortedRanks = ranks.clone();
             Arrays.sort(sortedRanks);
-            this.rankPrefix = new double[m + 1];
+            double[] atRanks = new double[m];
             for (int i = 0; i < m; i++) {
-                rankPrefix[i + 1] = rankPrefix[i] + valueT[sortedRanks[i]];
+                atRanks[i] = valueT[sortedRanks[i]];
             }
+            this.rankPrefix = SortedArrays.prefixSums(atRanks);
             this.beta = beta;
         }
 
@@ -272,33 +261,5 @@ final class NeighbourNucleus {
         private static boolean before(int a, int b, double[] values, int[] words) {
             return values[a] > values[b] || values[a] == values[b] && words[a] < words[b];
         }
-    }
-
-    private static int lowerBound(int[] a, int key) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] a, double key) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }
