@@ -106,15 +106,13 @@ public class EmbeddedBackend implements GenerationBackend {
      * what it is trained on); the caller makes sure there is at least one.
      */
     public RetrievalInterpolatedModel train(List<TrainingText> corpus) {
+        List<List<String>> sequences = corpus.stream()
+                .map(e -> PromptFormat.trainingSequence(e.instruction(), e.input(), e.output()))
+                .toList();
         List<RetrievalRecord> records = corpus.stream().map(e -> new RetrievalRecord(
                         Objects.toString(e.instruction(), "") + "\n" + Objects.toString(e.input(), ""),
                         PromptFormat.prompt(e.instruction(), e.input()), Tokenizer.tokenize(e.output())))
                 .toList();
-        List<List<String>> sequences = records.stream().map(r -> {
-            List<String> sequence = new ArrayList<>(r.prompt());
-            sequence.addAll(r.response());
-            return sequence;
-        }).toList();
         return new RetrievalInterpolatedModel(KneserNeyModel.train(sequences, order), records, neighbours, weight);
     }
 
