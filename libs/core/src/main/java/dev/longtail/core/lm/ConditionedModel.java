@@ -72,14 +72,16 @@ public final class ConditionedModel {
         int[] history = history(context);
         List<String> out = new ArrayList<>();
         while (out.size() < sampling.maxTokens()) {
-            double lambda = weight;
-            if (plain) {
+            double v = rng.nextDouble();
+            boolean retrieved = v < weight;
+            if (plain && !retrieved) {
+                // λ' = λ / (λ + (1 − λ)(1 − p_KN(<unk> | h))) ≥ λ: only a draw above λ needs p_KN(<unk> | h)
                 double unknown = base.probability(context, KneserNeyModel.UNK);
-                lambda = weight / (weight + (1 - weight) * (1 - unknown));
+                retrieved = v < weight / (weight + (1 - weight) * (1 - unknown));
             }
             String token;
             int id;
-            if (rng.nextDouble() < lambda) {
+            if (retrieved) {
                 id = plain ? retrieval.draw(history, rng) : nucleus.draw(history, sampling.topP(), rng);
                 token = id == NeighbourModel.EOS ? null : parent.wordOf(id);
             } else {

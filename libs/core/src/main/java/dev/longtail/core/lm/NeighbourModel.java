@@ -18,7 +18,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>Built per request, cheaply: every level is one sorted array of packed n-gram keys (ids of
  * {@code bits} bits, the predicted word lowest), so a context's successors are one contiguous range found by
- * binary search, c(h) is its length and N1+(h •) a difference of run-start counts. Not thread-safe (one request).
+ * binary search, c(h) is its length and N1+(h •) a difference of run-start counts. The unigram level is pooled only
+ * when asked for (probabilities, the nucleus): plain sampling picks a uniform position over the records instead.
+ * Not thread-safe (one request).
  */
 final class NeighbourModel {
 
@@ -30,14 +32,17 @@ final class NeighbourModel {
     final int order;
     final int bits;
     private final long mask;
-    /** keys[n − 1]: the packed n-grams at every response position, sorted. */
+    /** keys[n − 1]: the packed n-grams at every response position, sorted (level 1: once {@link #types} ran). */
     final long[][] keys;
-    /** runsBefore[n − 1][i]: number of distinct keys among keys[n − 1][0, i). */
+    /** runsBefore[n − 1][i]: number of distinct keys among keys[n − 1][0, i) (levels 2 and up). */
     private final int[][] runsBefore;
-    /** The distinct words of the responses (ascending id) and their counts c(w). */
-    final int[] types;
-    final int[] typeCounts;
+    private final List<long[][]> records;
+    /** starts[i]: the number of response positions of the records before record i. */
+    private final int[] starts;
+    /** N: response positions of all records. */
     final int tokens;
+    private int[] types;
+    private int[] typeCounts;
 
     /**
      * Pools the records' n-gram keys, each record's given by {@link #keysOf} (per level, sorted): a merge, not a
@@ -47,14 +52,16 @@ final class NeighbourModel {
         this.order = order;
         this.bits = bits;
         this.mask = (1L << bits) - 1;
+        this.records = recordKeys;
+        this.starts = new int[recordKeys.size() + 1];
+        for (int r = 0; r < recordKeys.size(); r++) {
+            starts[r + 1] = starts[r] + recordKeys.get(r)[0].length;
+        }
+        this.tokens = starts[recordKeys.size()];
         keys = new long[order][];
         runsBefore = new int[order][];
-        for (int n = 1; n <= order; n++) {
-            List<long[]> parts = new ArrayList<>(recordKeys.size());
-            for (long[][] record : recordKeys) {
-                parts.add(record[n - 1]);
-            }
-            long[] level = merge(parts);
+        for (int n = 2; n <= order; n++) {
+            long[] level = pooled(n);
             int[] runs = new int[level.length + 1];
             for (int i = 0; i < level.length; i++) {
                 runs[i + 1] = runs[i] + (i == 0 || level[i] != level[i - 1] ? 1 : 0);
@@ -62,16 +69,44 @@ final class NeighbourModel {
             keys[n - 1] = level;
             runsBefore[n - 1] = runs;
         }
-        tokens = keys[0].length;
-        int distinct = runsBefore[0][tokens];
-        types = new int[distinct];
-        typeCounts = new int[distinct];
-        for (int i = 0, d = -1; i < tokens; i++) {
-            if (i == 0 || keys[0][i] != keys[0][i - 1]) {
-                types[++d] = (int) keys[0][i];
-            }
-            typeCounts[d]++;
+    }
+
+    /** The records' keys of level n, merged. */
+    private long[] pooled(int n) {
+        List<long[]> parts = new ArrayList<>(records.size());
+        for (long[][] record : records) {
+            parts.add(record[n - 1]);
         }
+        return merge(parts);
+    }
+
+    /** The distinct words of the responses, ascending id; pools the unigram level on first use. */
+    int[] types() {
+        if (types == null) {
+            long[] level = pooled(1);
+            int distinct = 0;
+            for (int i = 0; i < level.length; i++) {
+                distinct += i == 0 || level[i] != level[i - 1] ? 1 : 0;
+            }
+            int[] ids = new int[distinct];
+            int[] counts = new int[distinct];
+            for (int i = 0, d = -1; i < level.length; i++) {
+                if (i == 0 || level[i] != level[i - 1]) {
+                    ids[++d] = (int) level[i];
+                }
+                counts[d]++;
+            }
+            keys[0] = level;
+            typeCounts = counts;
+            types = ids;
+        }
+        return types;
+    }
+
+    /** c(w) of each word of {@link #types}. */
+    int[] typeCounts() {
+        types();
+        return typeCounts;
     }
 
     /**
@@ -128,11 +163,6 @@ final class NeighbourModel {
         return round.isEmpty() ? new long[0] : round.get(0);
     }
 
-    /** Whether the model has nothing to predict from (no record retrieved). */
-    boolean isEmpty() {
-        return tokens == 0;
-    }
-
     /** Index of the first key of level n whose context is the last n − 1 tokens of the history; −1 if unseen. */
     int rangeStart(int[] history, int n) {
         long context = context(history, n);
@@ -157,7 +187,7 @@ final class NeighbourModel {
 
     /** Count of the word at level 1. */
     int count(int w) {
-        int d = Arrays.binarySearch(types, w);
+        int d = Arrays.binarySearch(types(), w);
         return d >= 0 ? typeCounts[d] : 0;
     }
 
@@ -198,7 +228,13 @@ final class NeighbourModel {
                 return wordOf(keys[n - 1][lo + Math.min((int) u, c - 1)]);
             }
         }
-        return (int) keys[0][rng.nextInt(tokens)];
+        // the unigram level: a uniform response position over all records, without pooling them
+        int position = rng.nextInt(tokens);
+        int r = 0;
+        while (starts[r + 1] <= position) {
+            r++;
+        }
+        return (int) records.get(r)[0][position - starts[r]];
     }
 
     /** The packed context of level n (the last n − 1 history ids), or −1 when it holds an unseen word. */

@@ -27,10 +27,10 @@ final class NeighbourNucleus {
     NeighbourNucleus(NeighbourModel model, double temperature) {
         this.model = model;
         this.inverse = 1.0 / temperature;
-        int v = model.types.length;
+        int v = model.types().length;
         long[] order = new long[v];
         for (int d = 0; d < v; d++) {
-            order[d] = (long) (Integer.MAX_VALUE - model.typeCounts[d]) << 32 | d; // count descending, then id
+            order[d] = (long) (Integer.MAX_VALUE - model.typeCounts()[d]) << 32 | d; // count descending, then id
         }
         Arrays.sort(order);
         rankOfType = new int[v];
@@ -40,7 +40,7 @@ final class NeighbourNucleus {
             int d = (int) order[r];
             typeByRank[r] = d;
             rankOfType[d] = r;
-            valueT[r] = tempered((double) model.typeCounts[d] / model.tokens);
+            valueT[r] = tempered((double) model.typeCounts()[d] / model.tokens);
         }
         prefix = SortedArrays.prefixSums(valueT);
     }
@@ -143,7 +143,7 @@ final class NeighbourNucleus {
     private int[] ranks(int[] words) {
         int[] ranks = new int[words.length];
         for (int i = 0; i < words.length; i++) {
-            ranks[i] = rankOfType[Arrays.binarySearch(model.types, words[i])];
+            ranks[i] = rankOfType[Arrays.binarySearch(model.types(), words[i])];
         }
         return ranks;
     }
@@ -196,7 +196,7 @@ final class NeighbourNucleus {
     }
 
     private int typeAt(int rank) {
-        return model.types[typeByRank[rank]];
+        return model.types()[typeByRank[rank]];
     }
 
     /** Number of leading ranks whose tempered p_1 value exceeds y. */

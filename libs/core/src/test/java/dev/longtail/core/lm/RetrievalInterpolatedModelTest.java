@@ -227,7 +227,7 @@ class RetrievalInterpolatedModelTest {
     private static List<Map.Entry<Integer, Double>> temperedRanking(NeighbourModel retrieval,
             RetrievalInterpolatedModel model, int[] history, double temperature) {
         List<Map.Entry<Integer, Double>> ranked = new ArrayList<>();
-        for (int w : retrieval.types) {
+        for (int w : retrieval.types()) {
             ranked.add(Map.entry(w, Math.pow(retrieval.probability(history, w), 1 / temperature)));
         }
         ranked.sort((a, b) -> {
