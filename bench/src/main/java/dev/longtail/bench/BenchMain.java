@@ -1,7 +1,11 @@
 package dev.longtail.bench;
 
+import dev.longtail.bench.corpus.CorpusLocator;
+import dev.longtail.bench.corpus.CorpusNotFoundException;
+import dev.longtail.bench.corpus.LocatedCorpus;
 import dev.longtail.core.selection.SelectionSettings;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Command line of the benchmarks ({@code curator} and {@code evaluator} hand over to their own classes):
- * {@code collapse --out DIR [--corpus FILE] [--generations N] [--seeds N]
+ * {@code collapse --out DIR [--corpus FILE] [--no-download] [--generations N] [--seeds N]
  * [--first-seed N] [--regimes a,b] [--candidate-factor N] [--threads N] [--max-articles N] [--units U]
  * [--carry-over S] [--min-attested S] [--novel-penalty X] [--smoothing A]}.
  */
@@ -25,10 +29,15 @@ public final class BenchMain {
                    BenchMain generator-overhead --out DIR     the generator service's latency around an OpenAI stub
                        [--stub-latency-ms 0] [--concurrency 64] [--requests 10000] [--rounds 5]
                        [--generator-jvm-opt OPT]... [--generator-prop KEY=VALUE]...
+            collapse, curator, evaluator and generator read WikiText-2's valid.txt (or --corpus FILE) and print
+            which file they read and how it was found; --no-download keeps them from downloading it.
 
               --out DIR              where collapse.json, collapse.md and collapse.svg go (created)
-              --corpus FILE          real corpus, text (WikiText style) or JSONL
-                                     (default ../shared/data/wikitext-2/valid.txt beside the project root)
+              --corpus FILE          real corpus, text (WikiText style) or JSONL; without it WikiText-2's
+                                     valid.txt from $LONGTAIL_CORPUS, else ../shared/data/wikitext-2/valid.txt
+                                     beside the project root, else the user cache ~/.cache/longtail/, else
+                                     downloaded once into that cache
+              --no-download          never download the corpus (also: LONGTAIL_NO_DOWNLOAD=1)
               --generations N        generations after generation 0 (default 10)
               --seeds N              seeds; the report gives mean and standard deviation (default 1)
               --first-seed N         first seed (default 1)
@@ -49,10 +58,17 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    /** Entry point; exit status 2 on a usage error, 1 on a failure. */
+    /** What the collapse command line asks for: the run, and whether the corpus may be downloaded. */
+    record CollapseCommand(CollapseRunOptions options, boolean downloadAllowed) {
+    }
+
+    /** Entry point; exit status 2 on a usage error, 1 on a failure (a corpus nowhere to be found included). */
     public static void main(String[] args) {
         try {
-            System.exit(run(args));
+            System.exit(run(args, System.out, System.err));
+        } catch (CorpusNotFoundException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.print(USAGE);
@@ -63,9 +79,9 @@ public final class BenchMain {
         }
     }
 
-    static int run(String[] args) throws Exception {
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
-            System.out.print(USAGE);
+            out.print(USAGE);
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -91,23 +107,27 @@ public final class BenchMain {
             }
             default -> throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
         }
-        CollapseSettings settings = parse(Arrays.copyOfRange(args, 1, args.length));
-        CollapseBenchmark.Result result = CollapseBenchmark.run(settings, System.err::println);
+        CollapseCommand command = parse(rest);
+        LocatedCorpus corpus = CorpusLocator.standard(err).locate(command.options().corpus(), command.downloadAllowed());
+        CollapseRunOptions settings = command.options().withCorpus(corpus.file());
+        CollapseBenchmark.Result result = CollapseBenchmark.run(settings, err::println);
         try {
             CollapseReport report = new CollapseReport(result, commandLine(args));
             report.write(settings.out());
-            System.out.print(report.summary());
-            System.out.println("wrote " + settings.out().resolve("collapse.json") + ", collapse.md, collapse.svg");
+            out.print(report.summary());
+            out.println("wrote " + settings.out().resolve("collapse.json") + ", collapse.md, collapse.svg");
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + settings.out(), e);
         }
     }
 
-    static CollapseSettings parse(String[] args) {
+    /** The collapse command's options; the corpus stays null unless {@code --corpus} names it (the locator finds it). */
+    static CollapseCommand parse(String[] args) {
         Path out = null;
-        Path corpus = defaultCorpus();
-        CollapseSettings d = CollapseSettings.defaults(corpus, null);
+        Path corpus = null;
+        boolean downloadAllowed = true;
+        CollapseRunOptions d = CollapseRunOptions.defaults(null, null);
         int generations = d.generations();
         int seeds = d.seeds();
         long firstSeed = d.firstSeed();
@@ -118,6 +138,10 @@ public final class BenchMain {
         SelectionSettings selection = d.selection();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
+            if (flag.equals("--no-download")) {
+                downloadAllowed = false;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("missing value after " + flag);
             }
@@ -144,8 +168,8 @@ public final class BenchMain {
                     regimes = new ArrayList<>();
                     for (String r : value.split(",")) {
                         String name = r.trim().toLowerCase(Locale.ROOT);
-                        if (!CollapseSettings.ALL_REGIMES.contains(name)) {
-                            throw new IllegalArgumentException("unknown regime '" + r + "'; known: " + CollapseSettings.ALL_REGIMES);
+                        if (!CollapseRunOptions.ALL_REGIMES.contains(name)) {
+                            throw new IllegalArgumentException("unknown regime '" + r + "'; known: " + CollapseRunOptions.ALL_REGIMES);
                         }
                         regimes.add(name);
                     }
@@ -156,17 +180,8 @@ public final class BenchMain {
         if (out == null) {
             throw new IllegalArgumentException("--out DIR is required");
         }
-        return new CollapseSettings(corpus, out, generations, seeds, firstSeed, d.order(), d.realShare(),
-                candidateFactor, List.copyOf(regimes), threads, maxArticles, selection);
-    }
-
-    /**
-     * ../shared/data/wikitext-2/valid.txt beside the project root: the root is {@code longtail.home} when set
-     * (the launcher sets it), else the working directory.
-     */
-    static Path defaultCorpus() {
-        String home = System.getProperty("longtail.home", ".");
-        return Path.of(home).toAbsolutePath().normalize().resolve("../shared/data/wikitext-2/valid.txt").normalize();
+        return new CollapseCommand(new CollapseRunOptions(corpus, out, generations, seeds, firstSeed, d.order(),
+                d.realShare(), candidateFactor, List.copyOf(regimes), threads, maxArticles, selection), downloadAllowed);
     }
 
     private static double number(String flag, String value) {

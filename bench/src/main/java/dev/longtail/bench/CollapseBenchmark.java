@@ -46,7 +46,7 @@ public final class CollapseBenchmark {
     }
 
     /** Everything a run measured. */
-    public record Result(CollapseSettings settings, CorpusInfo corpus, List<RegimeRun> runs, double seconds) {
+    public record Result(CollapseRunOptions settings, CorpusInfo corpus, List<RegimeRun> runs, double seconds) {
 
         /** The runs of one regime, one per seed. */
         public List<RegimeRun> runsOf(String regime) {
@@ -58,7 +58,7 @@ public final class CollapseBenchmark {
     }
 
     /** Runs every regime for every seed; progress goes to {@code log}. */
-    public static Result run(CollapseSettings settings, Consumer<String> log) {
+    public static Result run(CollapseRunOptions settings, Consumer<String> log) {
         long start = System.nanoTime();
         Corpus corpus = Corpus.read(settings.corpus());
         if (settings.maxArticles() > 0) {
@@ -121,18 +121,18 @@ public final class CollapseBenchmark {
         return new Result(settings, info, List.copyOf(runs), (System.nanoTime() - start) / 1e9);
     }
 
-    static Regime regime(String name, CollapseSettings settings, long budget, List<List<String>> train, Sampler sampler) {
+    static Regime regime(String name, CollapseRunOptions settings, long budget, List<List<String>> train, Sampler sampler) {
         return switch (name) {
             case "replace" -> BaselineRegimes.replace(budget, sampler);
             case "anchor10" -> BaselineRegimes.anchor(budget, settings.realShare(), train, sampler);
             case "accumulate" -> BaselineRegimes.accumulate(budget, train, sampler);
             case "longtail" -> new LongtailRegime(budget, settings.realShare(), settings.candidateFactor(), train,
                     sampler, settings.selection());
-            default -> throw new IllegalArgumentException("unknown regime " + name + "; known: " + CollapseSettings.ALL_REGIMES);
+            default -> throw new IllegalArgumentException("unknown regime " + name + "; known: " + CollapseRunOptions.ALL_REGIMES);
         };
     }
 
-    private static RegimeRun runRegime(Regime regime, long seed, CollapseSettings settings, Evaluation evaluation,
+    private static RegimeRun runRegime(Regime regime, long seed, CollapseRunOptions settings, Evaluation evaluation,
                                        KneserNeyModel model0, GenerationRow row0, Consumer<String> log) {
         // one stream per (seed, regime): the same seed gives the same run whatever else runs beside it. The
         // multiplier must not be SplittableRandom's own gamma, or consecutive seeds give the same stream shifted.

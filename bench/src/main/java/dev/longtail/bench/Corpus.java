@@ -57,8 +57,7 @@ public record Corpus(String source, List<Article> articles) {
     /** Reads a text or JSONL (by extension {@code .jsonl} / {@code .ndjson}) corpus. */
     public static Corpus read(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("corpus file not found: " + file.toAbsolutePath().normalize()
-                    + " (the default is ../shared/data/wikitext-2/valid.txt beside the project root; pass --corpus FILE)");
+            throw new IllegalArgumentException("corpus file not found: " + file.toAbsolutePath().normalize());
         }
         try {
             List<String> raw = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -9,15 +9,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The collapse benchmark in miniature for CI: three generations of replace, anchor10 and longtail on
- * real WikiText-2 text. Retraining on samples must raise held-out perplexity, keeping 10% real data must
- * slow that, and Longtail's curation must slow it more: longtail &lt; anchor10 &lt; replace.
+ * The collapse benchmark in miniature for CI: three generations of replace, anchor10 and longtail on real
+ * WikiText-2 text (see {@link WikiText} for when it is skipped). Retraining on samples must raise held-out
+ * perplexity, keeping 10% real data must slow that, and Longtail's curation must slow it more:
+ * longtail &lt; anchor10 &lt; replace.
  */
 class CollapseMiniatureTest {
 
     @Test
     void shouldRankLongtailBelowAnchor10BelowReplaceInHeldOutPerplexity(@TempDir Path out) throws Exception {
-        CollapseSettings settings = new CollapseSettings(SharedData.wikitextValid(), out, 3, 1, 1, 3, 0.1, 10,
+        CollapseRunOptions settings = new CollapseRunOptions(WikiText.valid(), out, 3, 1, 1, 3, 0.1, 10,
                 List.of("replace", "anchor10", "longtail"), 1, 0, dev.longtail.core.selection.SelectionSettings.DEFAULTS);
         CollapseBenchmark.Result result = CollapseBenchmark.run(settings, line -> { });
         CollapseReport report = new CollapseReport(result, "miniature");

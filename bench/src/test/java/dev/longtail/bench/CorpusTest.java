@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.longtail.bench.corpus.CorpusLocator;
+import dev.longtail.bench.corpus.CorpusSource;
+import dev.longtail.bench.corpus.LocatedCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,8 +66,19 @@ class CorpusTest {
     }
 
     @Test
-    void shouldFindTheSharedReferenceCorpus() {
-        Corpus corpus = Corpus.read(SharedData.wikitextValid());
+    void shouldReadTheRealWikiTextCorpusIntoArticles() {
+        Corpus corpus = Corpus.read(WikiText.valid());
         assertTrue(corpus.articles().size() >= 50, "articles: " + corpus.articles().size());
+    }
+
+    @Test
+    void shouldKnowTheSizeAndChecksumOfTheDevelopmentCopy() throws Exception {
+        LocatedCorpus found = WikiText.locate();
+        Assumptions.assumeFalse(found.origin().contains(CorpusLocator.CORPUS_ENV),
+                "LONGTAIL_CORPUS names another file than WikiText-2's published one, maybe on purpose");
+        byte[] bytes = Files.readAllBytes(found.file());
+        assertEquals(CorpusSource.WIKITEXT_2_VALID.size(), bytes.length);
+        assertEquals(CorpusSource.WIKITEXT_2_VALID.sha256(),
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
     }
 }

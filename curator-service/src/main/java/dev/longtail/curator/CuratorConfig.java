@@ -23,7 +23,7 @@ public interface CuratorConfig {
 
     /**
      * How often versions sealed but not yet acknowledged by the broker are sent again (read by the
-     * {@code @Scheduled} sweep of {@link DatasetPublisher}).
+     * {@code @Scheduled} sweep of {@link dev.longtail.curator.messaging.DatasetPublisher}).
      */
     @WithDefault("5s")
     String publishSweepEvery();
@@ -38,7 +38,7 @@ public interface CuratorConfig {
     Api api();
 
     /**
-     * Anchor policy of campaigns without one of their own: replace, ratio, accumulate, accumulate-subsample or
+     * Anchor policy of campaigns whose plan names none and that have no admin override: replace, ratio, accumulate, accumulate-subsample or
      * tail-preserving (Longtail's own: a share of the accepted samples chosen to keep the reference's profile and
      * tail, anchors chosen for what they lack).
      */
@@ -134,9 +134,17 @@ public interface CuratorConfig {
         /**
          * Share of a generation's accepted tokens that a version sealed under the tail-preserving policy keeps (the
          * rest is left out as NOT_SELECTED): below 1 the selection has candidates to choose between; at 1 it keeps
-         * every accepted sample and only chooses the anchors. Changeable at run time ({@code selectionKeepShare}).
+         * every accepted sample and only chooses the anchors. Changeable at run time ({@code selectionKeepShare});
+         * a campaign whose plan sets {@code keepShare} keeps that share instead.
          */
         @WithDefault("0.6") double keepShare();
+
+        /**
+         * Largest share of a tail-preserving version's synthetic budget that the previous version's synthetic records
+         * may fill again (the collapse benchmark's carry-over, which measured best at 0.6 there), for campaigns whose
+         * plan does not set {@code carryOver}; in [0, 1). 0: every synthetic record is this generation's.
+         */
+        @WithDefault("0") double carryOver();
     }
 
     /** The start-up filter chain, validated (a bad property fails start-up with the field's name). */

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.contracts.CampaignStarted;
 import dev.longtail.contracts.Events;
 import dev.longtail.contracts.GenerationPlan;
+import dev.longtail.curator.dataset.DatasetExport;
+import dev.longtail.curator.version.CampaignCuration;
 import dev.longtail.devstack.testing.DevStackTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -44,7 +46,7 @@ class CuratorApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    Curation curation;
+    CampaignCuration curation;
 
     private static Map<String, Object> sample(String id, String instruction, String output) {
         return Map.of("id", id, "instruction", instruction, "input", "", "output", output);

@@ -1,7 +1,5 @@
 package dev.longtail.curator;
 
-import dev.longtail.devstack.testing.KafkaTestClient;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.longtail.contracts.CurationPolicy;
 import dev.longtail.contracts.DatasetRecord;
 import dev.longtail.contracts.DatasetSealed;
 import dev.longtail.contracts.Events;
@@ -20,7 +19,9 @@ import dev.longtail.contracts.RecordSource;
 import dev.longtail.contracts.SampleGenerated;
 import dev.longtail.contracts.SeedRecord;
 import dev.longtail.contracts.Topics;
+import dev.longtail.curator.decision.CurationSessions;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.devstack.testing.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,9 +34,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The curator's consumers against a real broker and database: decisions, sealing, anchors, dead letters. */
@@ -45,23 +43,10 @@ class CuratorConsumerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    private final KafkaTestClient kafka = KafkaTestClient.devStack();
 
     @Inject
     CurationSessions sessions;
-
-    KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrap);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void shouldSealOnceWhenLastDecisionArrivesOutOfOrderAndRedelivered() {
@@ -195,6 +180,16 @@ class CuratorConsumerTest {
     }
 
     @Test
+    void shouldCommitItsProgressAsTheLongtailCuratorConsumerGroup() {
+        String campaign = UUID.randomUUID().toString();
+        kafka.send(Topics.SAMPLES_GENERATED, campaign, Fixtures.distinct(campaign, 1, 2, 0, Fixtures.plan(0.2)));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/decisions/{id}", Fixtures.sampleId(campaign, 1, 0))
+                .then().statusCode(200));
+        // operators watch this group's lag; the channels share it through the connector-level configuration
+        await().atMost(WAIT).until(() -> kafka.caughtUp("longtail-curator", List.of(Topics.SAMPLES_GENERATED)));
+    }
+
+    @Test
     void shouldMixRealAnchorsInTheAnchorRatioFromTheReferencePool() {
         String campaign = UUID.randomUUID().toString();
         GenerationPlan plan = Fixtures.plan(0.6);
@@ -234,17 +229,14 @@ class CuratorConsumerTest {
     @Test
     void shouldSealATailPreservingVersionThatKeepsTheSamplesCloseToTheReferenceAndLeavesTheRestOut() {
         String campaign = UUID.randomUUID().toString();
-        GenerationPlan plan = Fixtures.plan(0.1);
-        given().contentType("application/json").body(Map.of("anchorPolicy", "tail-preserving"))
-                .when().put("/admin/campaigns/{id}/anchor-policy", campaign)
-                .then().statusCode(200).body("anchorPolicy", is("TAIL_PRESERVING"));
+        GenerationPlan plan = Fixtures.plan(new CurationPolicy(0.1, 0.8, 3, 300)); // no arm policy: the default
         List<SeedRecord> reference = Fixtures.referenceSeeds(campaign, 10);
         try (var sealed = kafka.reader(Topics.DATASETS_SEALED)) {
             kafka.send(Topics.CAMPAIGNS_STARTED, campaign, Fixtures.campaignStarted(campaign, 10));
             // samples 0-3 retell reference outputs in other words order (close to the reference's n-grams, not
             // copies); samples 4-9 are unrelated texts
             for (int n = 0; n < 10; n++) {
-                String output = n < 4 ? retold(reference.get(n).output()) : Fixtures.text(9000 + n, 25);
+                String output = n < 4 ? Fixtures.retold(reference.get(n).output()) : Fixtures.text(9000 + n, 25);
                 kafka.send(Topics.SAMPLES_GENERATED, campaign,
                         Events.write(Fixtures.generated(campaign, 1, 10, n, "Explain " + Fixtures.text(500 + n, 6), output, plan)));
             }
@@ -265,22 +257,16 @@ class CuratorConsumerTest {
             given().when().get("/api/v1/datasets/{id}", version.datasetVersionId())
                     .then().statusCode(200)
                     .body("anchorPolicy", is("TAIL_PRESERVING"))
+                    .body("arm.anchorPolicySource", is("CONFIG"))
+                    .body("arm.keepShare", is(0.6f))
+                    .body("arm.carryOver", is(0.0f))
+                    .body("arm.tokenBudget", nullValue())
+                    .body("carriedRecords", is(0))
                     .body("accepted", is(10))
                     .body("syntheticRecords", is(kept.size()))
                     .body("leftOutByReason.NOT_SELECTED", is(10 - kept.size()))
                     .body("records", is(version.records().size()));
         }
-    }
-
-    /** The words of a text with each adjacent pair swapped: the same unigrams, different higher n-grams. */
-    private static String retold(String text) {
-        String[] words = text.replace(".", "").split(" ");
-        for (int i = 0; i + 3 < words.length; i += 6) {
-            String t = words[i + 2];
-            words[i + 2] = words[i + 3];
-            words[i + 3] = t;
-        }
-        return String.join(" ", words) + ".";
     }
 
     @Test

@@ -37,8 +37,20 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    /** A plan whose arm mixes random anchors in the ratio (the counting tests' policy). */
     static GenerationPlan plan(double anchorRatio) {
-        return new GenerationPlan(0.5, new SamplingParameters(0.9, 0.95, 64, 7), new CurationPolicy(anchorRatio, 0.8, 3, 300));
+        return plan(new CurationPolicy(anchorRatio, 0.8, 3, 300, "ratio", null, null, null));
+    }
+
+    /** A plan with the given curation policy and arm settings. */
+    static GenerationPlan plan(CurationPolicy curation) {
+        return new GenerationPlan(0.5, new SamplingParameters(0.9, 0.95, 64, 7), curation);
+    }
+
+    /** A plan of an arm: the policy and its settings (null: the curator's own). */
+    static GenerationPlan arm(double anchorRatio, String anchorPolicy, Double keepShare, Double carryOver,
+            Integer tokenBudget) {
+        return plan(new CurationPolicy(anchorRatio, 0.8, 3, 300, anchorPolicy, keepShare, carryOver, tokenBudget));
     }
 
     /** A text of {@code words} words drawn from a wide vocabulary; different salts give unrelated texts. */
@@ -46,6 +58,17 @@ final class Fixtures {
         Random random = new Random(salt);
         return IntStream.range(0, words).mapToObj(i -> WORDS.get(random.nextInt(WORDS.size())))
                 .collect(Collectors.joining(" ")) + ".";
+    }
+
+    /** The words of a text with some adjacent pairs swapped: the same unigrams, different higher n-grams. */
+    static String retold(String text) {
+        String[] words = text.replace(".", "").split(" ");
+        for (int i = 0; i + 3 < words.length; i += 6) {
+            String t = words[i + 2];
+            words[i + 2] = words[i + 3];
+            words[i + 3] = t;
+        }
+        return String.join(" ", words) + ".";
     }
 
     static List<SeedRecord> referenceSeeds(String campaignId, int count) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.longtail.contracts.Topics;
 import dev.longtail.devstack.testing.DevStackTestResource;
 import dev.longtail.devstack.testing.KafkaTestClient;
+import dev.longtail.evaluator.downstream.DownstreamJob;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -31,9 +32,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Downstream evaluation Jobs against the Kubernetes test server (CRUD mode): submit, collect, fail, time out. */
@@ -68,20 +66,7 @@ class DownstreamJobTest {
     @KubernetesTestServer
     KubernetesServer server;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrap);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+    private final KafkaTestClient kafka = KafkaTestClient.devStack();
 
     private KubernetesClient client() {
         return server.getClient();

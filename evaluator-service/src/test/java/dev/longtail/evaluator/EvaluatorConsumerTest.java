@@ -1,7 +1,5 @@
 package dev.longtail.evaluator;
 
-import dev.longtail.devstack.testing.KafkaTestClient;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.everyItem;
@@ -26,6 +24,7 @@ import dev.longtail.core.metrics.HeldOutPerplexity;
 import dev.longtail.core.metrics.TailCoverage;
 import dev.longtail.core.text.Tokenizer;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.devstack.testing.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,9 +34,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The evaluator's consumers against a real broker and database: metrics, order, idempotence, verdicts. */
@@ -48,20 +44,7 @@ class EvaluatorConsumerTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final double EPS = 1e-9;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrap);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+    private final KafkaTestClient kafka = KafkaTestClient.devStack();
 
     @Test
     void shouldMeasureKnownVersionAsTheCoreMetricsDo() {

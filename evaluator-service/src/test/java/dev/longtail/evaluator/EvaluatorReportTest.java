@@ -19,9 +19,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The richer metrics in the campaign report, the HTML page, the JSONL export and the Prometheus gauges. */
@@ -31,20 +28,7 @@ class EvaluatorReportTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    KafkaTestClient kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaTestClient(bootstrap);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+    private final KafkaTestClient kafka = KafkaTestClient.devStack();
 
     /** Starts a campaign with a varied generation 1 and a collapsed generation 2; returns its id once both are evaluated. */
     static String twoGenerations(KafkaTestClient kafka) {

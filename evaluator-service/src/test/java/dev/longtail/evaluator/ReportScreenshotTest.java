@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +39,6 @@ class ReportScreenshotTest {
     private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
     @TestHTTPResource("/")
     URL root;
 
@@ -51,10 +47,7 @@ class ReportScreenshotTest {
         String chromium = chromium();
         Assumptions.assumeTrue(chromium != null,
                 "SKIPPED: no Chromium on PATH (chromium, chromium-browser, google-chrome); install Debian's `chromium` package");
-        String campaign;
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
-            campaign = EvaluatorReportTest.twoGenerations(kafka);
-        }
+        String campaign = EvaluatorReportTest.twoGenerations(KafkaTestClient.devStack());
         String url = root.toString().replaceAll("/$", "") + "/api/v1/campaigns/" + campaign + "/report.html";
         Path out = Path.of("target", "report-screenshots");
         Files.createDirectories(out);

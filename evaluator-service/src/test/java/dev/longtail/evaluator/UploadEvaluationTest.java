@@ -79,6 +79,14 @@ class UploadEvaluationTest {
     }
 
     @Test
+    void shouldRejectAnUploadWithoutDataset() {
+        given().multiPart("reference", "r.jsonl", jsonl(Fixtures.SENTENCES, "a"), "application/x-ndjson")
+                .when().post("/api/v1/evaluations")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("dataset"))
+                .body("errors[0].field", is("dataset"));
+    }
+
+    @Test
     void shouldRejectRecordsWithoutText() {
         given().multiPart("dataset", "d.jsonl", "{\"category\": \"x\"}".getBytes(StandardCharsets.UTF_8), "application/x-ndjson")
                 .multiPart("reference", "r.jsonl", jsonl(Fixtures.SENTENCES, "a"), "application/x-ndjson")

@@ -1,40 +1,41 @@
 package dev.longtail.evolver;
 
-import dev.longtail.devstack.testing.KafkaTestClient;
-
+import static dev.longtail.evolver.LoopDriver.evaluated;
+import static dev.longtail.evolver.LoopDriver.sealed;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.CampaignStarted;
-import dev.longtail.contracts.DatasetRecord;
 import dev.longtail.contracts.DatasetSealed;
 import dev.longtail.contracts.DecisionCounts;
 import dev.longtail.contracts.EvaluationCompleted;
 import dev.longtail.contracts.Events;
 import dev.longtail.contracts.EvolvedSeed;
 import dev.longtail.contracts.GenerationMetrics;
-import dev.longtail.contracts.RecordSource;
 import dev.longtail.contracts.SeedsEvolved;
 import dev.longtail.contracts.Topics;
 import dev.longtail.contracts.TrainingText;
 import dev.longtail.contracts.Verdict;
+import dev.longtail.contracts.VersionedEvent;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.devstack.testing.KafkaTestClient;
+import dev.longtail.evolver.campaign.Campaign;
+import dev.longtail.evolver.campaign.Generation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,20 +43,19 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "schema", value = "evolver"))
+@WithTestResource(FakeGeneratorResource.class)
+@WithTestResource(FakeEvaluatorResource.class)
 class CampaignLoopTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = LoopDriver.PATIENCE;
     private static final String GROUP = "longtail-evolver";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    private KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.devStack();
+    private final LoopDriver loop = new LoopDriver();
     private String seedSetId;
 
     @BeforeEach
-    void setUp() {
-        kafka = new KafkaTestClient(bootstrap);
+    void uploadSeeds() {
         seedSetId = Fixtures.uploadSeedSet("loop-fixture");
     }
 
@@ -87,20 +87,33 @@ class CampaignLoopTest {
     }
 
     @Test
+    void shouldResendWhatACrashLeftUnpublishedCampaignStartedFirst() {
+        String campaignId = createCampaign(2, 4);
+        loop.awaitGeneration(campaignId, 1);
+        // as if the service had died after the broker acknowledged both records but before it marked them sent
+        QuarkusTransaction.requiringNew().run(() -> {
+            Campaign.<Campaign>findById(UUID.fromString(campaignId)).startedPublishedAt = null;
+            Generation.of(UUID.fromString(campaignId), 1).orElseThrow().publishedAt = null;
+        });
+
+        List<ConsumerRecord<String, String>> started = await().atMost(PATIENCE).until(
+                () -> withKey(Topics.CAMPAIGNS_STARTED, campaignId), records -> records.size() == 2);
+        List<ConsumerRecord<String, String>> evolved = await().atMost(PATIENCE).until(
+                () -> withKey(Topics.SEEDS_EVOLVED, campaignId), records -> records.size() == 2);
+        assertTrue(started.get(1).timestamp() <= evolved.get(1).timestamp(),
+                "the sweep re-sends CampaignStarted before generation 1");
+        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/campaigns/" + campaignId)
+                .then().body("generationDetails[0].publishedAt", notNullValue()));
+        assertEquals(2, withKey(Topics.SEEDS_EVOLVED, campaignId).size(), "published once more, then marked");
+    }
+
+    @Test
     void shouldStartNextGenerationOnceSealedThenEvaluatedEvenWhenRedelivered() {
         String campaignId = createCampaign(3, 10);
-        SeedsEvolved first = awaitGeneration(campaignId, 1);
+        SeedsEvolved first = loop.awaitGeneration(campaignId, 1);
 
-        String sealed = Events.write(sealed(first, 4));
-        String evaluated = Events.write(evaluated(first, 0.7));
-        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-
-        SeedsEvolved second = awaitGeneration(campaignId, 2);
+        SeedsEvolved second = deliverTwiceAndAwaitOneSecondGeneration(sealed(first, 4), evaluated(first, 0.7));
         assertSecondGeneration(first, second, 0.7, 4);
-        assertExactlyOneSecondGenerationAfterRedelivery(campaignId, sealed, evaluated);
 
         given().when().get("/api/v1/campaigns/" + campaignId).then().statusCode(200)
                 .body("currentGeneration", equalTo(2))
@@ -118,32 +131,78 @@ class CampaignLoopTest {
     @Test
     void shouldStartNextGenerationOnceEvaluatedThenSealedEvenWhenRedelivered() {
         String campaignId = createCampaign(2, 6);
-        SeedsEvolved first = awaitGeneration(campaignId, 1);
+        SeedsEvolved first = loop.awaitGeneration(campaignId, 1);
 
-        String sealed = Events.write(sealed(first, 3));
-        String evaluated = Events.write(evaluated(first, 1.3));
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
-        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
-
-        SeedsEvolved second = awaitGeneration(campaignId, 2);
+        SeedsEvolved second = deliverTwiceAndAwaitOneSecondGeneration(evaluated(first, 1.3), sealed(first, 3));
         assertSecondGeneration(first, second, 1.3, 3);
-        assertExactlyOneSecondGenerationAfterRedelivery(campaignId, sealed, evaluated);
     }
 
     @Test
     void shouldCompleteCampaignAfterItsLastGeneration() {
         String campaignId = createCampaign(1, 5);
-        SeedsEvolved first = awaitGeneration(campaignId, 1);
-        kafka.send(Topics.DATASETS_SEALED, campaignId, Events.write(sealed(first, 2)));
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, Events.write(evaluated(first, 0.9)));
+        SeedsEvolved first = loop.awaitGeneration(campaignId, 1);
+        loop.deliver(sealed(first, 2));
+        loop.deliver(evaluated(first, 0.9));
 
         await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/campaigns/" + campaignId)
                 .then().body("status", equalTo("COMPLETED")));
         await().atMost(PATIENCE).until(() -> kafka.caughtUp(GROUP,
                 List.of(Topics.DATASETS_SEALED, Topics.EVALUATIONS_COMPLETED)));
-        assertEquals(1, seedsEvolved(campaignId).size(), "no generation after the last one");
+        assertEquals(1, loop.seedsEvolved(campaignId).size(), "no generation after the last one");
+    }
+
+    @Test
+    void shouldKeepThePlanFixedWhenFeedbackIsOffAndShowTheAdjustmentsAsProposed() {
+        String campaignId = createCampaign(3, 4, Map.of("feedback", false, "anchorPolicy", "ratio",
+                "candidateFactor", 2, "temperature", 0.9));
+        SeedsEvolved first = loop.awaitGeneration(campaignId, 1);
+        assertEquals(Boolean.FALSE, first.plan().feedback());
+        assertEquals(8, first.seeds().size(), "4 samples per generation, 2 candidates each");
+
+        loop.deliver(sealed(first, 3));
+        loop.deliver(evaluated(first, 1.4));
+        SeedsEvolved second = loop.awaitGeneration(campaignId, 2);
+
+        assertEquals(first.plan().inBreadthShare(), second.plan().inBreadthShare());
+        assertEquals(first.plan().curation(), second.plan().curation());
+        assertEquals(first.plan().backend(), second.plan().backend());
+        assertEquals(first.plan().feedback(), second.plan().feedback());
+        assertEquals(first.plan().candidateFactor(), second.plan().candidateFactor());
+        var sampling = first.plan().sampling();
+        assertEquals(new dev.longtail.contracts.SamplingParameters(sampling.temperature(), sampling.topP(),
+                sampling.maxTokens(), second.plan().sampling().randomSeed()), second.plan().sampling(),
+                "the temperature the evaluator asked for is not applied");
+        assertNotEquals(sampling.randomSeed(), second.plan().sampling().randomSeed(), "a fresh sampling seed");
+        assertEquals(8, second.seeds().size());
+        given().when().get("/api/v1/campaigns/" + campaignId).then().statusCode(200)
+                .body("generationDetails[0].adjustments[0].to", equalTo(1.4f))
+                .body("generationDetails[0].adjustmentsApplied", equalTo(false))
+                .body("generationDetails[0].adjustmentsNote", equalTo("proposed, not applied (feedback off)"))
+                .body("generationDetails[1].plan.temperature", equalTo(0.9f));
+    }
+
+    @Test
+    void shouldKeepTheArmsSettingsInEveryLaterPlanWhileApplyingTheAdjustments() {
+        String campaignId = createCampaign(3, 3, Map.of("anchorPolicy", "tail-preserving", "keepShare", 0.5,
+                "carryOver", 0.6, "tokenBudget", 4000, "candidateFactor", 3));
+        SeedsEvolved first = loop.awaitGeneration(campaignId, 1);
+
+        loop.deliver(sealed(first, 3));
+        loop.deliver(evaluated(first, 1.2));
+        SeedsEvolved second = loop.awaitGeneration(campaignId, 2);
+
+        assertEquals(1.2, second.plan().sampling().temperature(), 1e-9, "feedback is on: the adjustment is applied");
+        var curation = second.plan().curation();
+        assertEquals("tail-preserving", curation.anchorPolicy());
+        assertEquals(0.5, curation.keepShare());
+        assertEquals(0.6, curation.carryOver());
+        assertEquals(4000, curation.tokenBudget());
+        assertEquals(Boolean.TRUE, second.plan().feedback());
+        assertEquals(3, second.plan().candidateFactor());
+        assertEquals(9, second.seeds().size());
+        given().when().get("/api/v1/campaigns/" + campaignId).then().statusCode(200)
+                .body("generationDetails[0].adjustmentsApplied", equalTo(true))
+                .body("generationDetails[1].plan.carryOver", equalTo(0.6f));
     }
 
     @Test
@@ -155,9 +214,17 @@ class CampaignLoopTest {
         kafka.send(Topics.DATASETS_SEALED, unknown, Events.write(new DatasetSealed(Events.SCHEMA_VERSION,
                 unknown + ":v1", unknown, 1, plan, new DecisionCounts(0, 0, 0, 0, Map.of()), 0, List.of())));
 
-        ConsumerRecord<String, String> dead = awaitDeadLetter(unknown);
-        assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("unknown campaign"),
-                KafkaTestClient.header(dead, "dead-letter-reason"));
+        assertDeadLettered(unknown, "unknown campaign");
+    }
+
+    @Test
+    void shouldDeadLetterEventsWhoseCampaignIdIsNotAUuid() {
+        String key = "not-a-uuid-" + UUID.randomUUID();
+        kafka.send(Topics.EVALUATIONS_COMPLETED, key, Events.write(new EvaluationCompleted(Events.SCHEMA_VERSION,
+                key + ":e1", key, 1, key + ":v1", new GenerationMetrics(0.5, 0.8, 7.0, 0.6, 300, 20), Verdict.HEALTHY,
+                List.of(), List.of())));
+
+        assertDeadLettered(key, "is not a UUID");
     }
 
     @Test
@@ -165,9 +232,7 @@ class CampaignLoopTest {
         String key = "malformed-" + UUID.randomUUID();
         kafka.send(Topics.EVALUATIONS_COMPLETED, key, "{\"schemaVersion\": 1, \"campaignId\": ");
 
-        ConsumerRecord<String, String> dead = awaitDeadLetter(key);
-        assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("EvaluationCompleted"),
-                KafkaTestClient.header(dead, "dead-letter-reason"));
+        assertDeadLettered(key, "EvaluationCompleted");
     }
 
     private void assertSecondGeneration(SeedsEvolved first, SeedsEvolved second, double temperature, int accepted) {
@@ -182,62 +247,44 @@ class CampaignLoopTest {
         assertEquals(version1, second.trainingCorpus(), "generation 2 trains on dataset version 1");
     }
 
-    private void assertExactlyOneSecondGenerationAfterRedelivery(String campaignId, String sealed, String evaluated) {
-        kafka.send(Topics.DATASETS_SEALED, campaignId, sealed);
-        kafka.send(Topics.EVALUATIONS_COMPLETED, campaignId, evaluated);
+    /**
+     * Delivers generation 1's two loop records twice each, in the order given, waits for generation 2, delivers them
+     * once more, and checks that generation 2 went out exactly once (and generation 3 not at all).
+     */
+    private SeedsEvolved deliverTwiceAndAwaitOneSecondGeneration(VersionedEvent... records) {
+        for (VersionedEvent record : records) {
+            loop.deliver(record);
+            loop.deliver(record);
+        }
+        String campaignId = records[0].campaignId();
+        SeedsEvolved second = loop.awaitGeneration(campaignId, 2);
+        for (VersionedEvent record : records) {
+            loop.deliver(record);
+        }
         await().atMost(PATIENCE).until(() -> kafka.caughtUp(GROUP,
                 List.of(Topics.DATASETS_SEALED, Topics.EVALUATIONS_COMPLETED)));
-        long second = seedsEvolved(campaignId).stream().filter(e -> e.generation() == 2).count();
-        assertEquals(1, second, "generation 2 is published exactly once");
-        long third = seedsEvolved(campaignId).stream().filter(e -> e.generation() == 3).count();
+        long seconds = loop.seedsEvolved(campaignId).stream().filter(e -> e.generation() == 2).count();
+        assertEquals(1, seconds, "generation 2 is published exactly once");
+        long third = loop.seedsEvolved(campaignId).stream().filter(e -> e.generation() == 3).count();
         assertEquals(0, third, "generation 3 waits for version 2 and its evaluation");
-    }
-
-    /** Dataset version 1: the first {@code accepted} evolved seeds with an output, plus two real anchors. */
-    private static DatasetSealed sealed(SeedsEvolved generation, int accepted) {
-        List<DatasetRecord> records = new ArrayList<>();
-        for (int i = 0; i < accepted; i++) {
-            EvolvedSeed seed = generation.seeds().get(i);
-            records.add(new DatasetRecord(seed.seedId() + ":sample", RecordSource.SYNTHETIC, seed.seedId(),
-                    seed.parentSeedId(), seed.operator(), seed.category(), seed.instruction(), seed.input(),
-                    "Accepted answer number " + i + " with enough words to count."));
-        }
-        var anchors = generation.trainingCorpus().subList(0, 2);
-        for (int i = 0; i < anchors.size(); i++) {
-            records.add(new DatasetRecord("anchor-" + i, RecordSource.REAL, "anchor-seed-" + i, null, null, "real",
-                    anchors.get(i).instruction(), anchors.get(i).input(), anchors.get(i).output()));
-        }
-        int size = generation.seeds().size();
-        return new DatasetSealed(Events.SCHEMA_VERSION, generation.campaignId() + ":v1", generation.campaignId(), 1,
-                generation.plan(), new DecisionCounts(size, accepted, size - accepted, 0,
-                        Map.of("near-duplicate", size - accepted)), anchors.size(), records);
-    }
-
-    private static EvaluationCompleted evaluated(SeedsEvolved generation, double temperature) {
-        return new EvaluationCompleted(Events.SCHEMA_VERSION, generation.campaignId() + ":e1", generation.campaignId(), 1,
-                generation.campaignId() + ":v1", new GenerationMetrics(0.5, 0.8, 7.0, 0.6, 300, 20), Verdict.HEALTHY,
-                List.of("diversity holds"),
-                List.of(new Adjustment(Adjustment.TEMPERATURE, 1.0, temperature, "test"),
-                        new Adjustment("evolution.somethingNew", 0, 1, "a parameter this evolver does not know")));
+        return second;
     }
 
     private String createCampaign(int generations, int samples) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("name", "loop", "seedSetId", seedSetId, "generations", generations,
-                        "samplesPerGeneration", samples, "randomSeed", 11))
+        return createCampaign(generations, samples, Map.of());
+    }
+
+    private String createCampaign(int generations, int samples, Map<String, Object> arm) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "loop", "seedSetId", seedSetId,
+                "generations", generations, "samplesPerGeneration", samples, "randomSeed", 11));
+        body.putAll(arm);
+        return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/campaigns")
                 .then().statusCode(201).body("status", equalTo("RUNNING")).extract().path("id");
     }
 
-    private SeedsEvolved awaitGeneration(String campaignId, int generation) {
-        return await().atMost(PATIENCE).until(
-                () -> seedsEvolved(campaignId).stream().filter(e -> e.generation() == generation).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
-    }
-
-    private List<SeedsEvolved> seedsEvolved(String campaignId) {
-        return kafka.valuesWithKey(Topics.SEEDS_EVOLVED, campaignId).stream()
-                .map(json -> Events.read(json, SeedsEvolved.class)).toList();
+    private List<ConsumerRecord<String, String>> withKey(String topic, String key) {
+        return kafka.readAll(topic).stream().filter(r -> key.equals(r.key())).toList();
     }
 
     private String single(String topic, String key) {
@@ -246,8 +293,12 @@ class CampaignLoopTest {
         return values.get(0);
     }
 
-    private ConsumerRecord<String, String> awaitDeadLetter(String key) {
-        return await().atMost(PATIENCE).until(() -> kafka.readAll(Topics.deadLetter("evolver")).stream()
-                .filter(r -> key.equals(r.key())).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    /** The record with this key reaches the evolver's dead-letter topic, with a reason that says {@code why}. */
+    private void assertDeadLettered(String key, String why) {
+        ConsumerRecord<String, String> dead = await().atMost(PATIENCE).until(() -> kafka.readAll(
+                Topics.deadLetter("evolver")).stream().filter(r -> key.equals(r.key())).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        String reason = KafkaTestClient.header(dead, "dead-letter-reason");
+        assertTrue(reason.contains(why), reason);
     }
 }

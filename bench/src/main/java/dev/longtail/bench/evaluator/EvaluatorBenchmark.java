@@ -1,5 +1,6 @@
 package dev.longtail.bench.evaluator;
 
+import dev.longtail.bench.corpus.CorpusLocator;
 import dev.longtail.core.embedding.TextEmbedder;
 import dev.longtail.core.lm.KneserNeyModel;
 import dev.longtail.core.lm.Sampling;
@@ -26,8 +27,9 @@ import java.util.SplittableRandom;
  * per metric group, with all samples embedded and with the evaluator's default embedding sample. Writes
  * {@code evaluator-benchmark.json} into {@code --out}.
  *
- * <p>Usage: {@code EvaluatorBenchmark --out DIR [--data ../shared/data/wikitext-2/valid.txt] [--samples 10000]
- * [--reference 2000] [--sampled-embeddings 1000]}. The MiniLM embedder is loaded by name
+ * <p>Usage: {@code EvaluatorBenchmark --out DIR [--corpus FILE] [--no-download] [--samples 10000]
+ * [--reference 2000] [--sampled-embeddings 1000]}; without {@code --corpus} (or its old name {@code --data}) the
+ * text is WikiText-2's valid.txt as {@link CorpusLocator} finds it. The MiniLM embedder is loaded by name
  * ({@code dev.longtail.embeddings.MiniLmEmbedder}) from the class path; without it the run stops with a message.
  */
 public final class EvaluatorBenchmark {
@@ -37,27 +39,27 @@ public final class EvaluatorBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path out = null;
-        Path data = Path.of(System.getProperty("longtail.shared.data", "../shared/data"), "wikitext-2", "valid.txt");
+        Path corpus = null;
+        boolean downloadAllowed = true;
         int samples = 10_000;
         int referenceSize = 2_000;
         int sampled = 1_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
-                case "--data" -> data = Path.of(args[++i]);
+                case "--corpus", "--data" -> corpus = Path.of(args[++i]);
+                case "--no-download" -> downloadAllowed = false;
                 case "--samples" -> samples = Integer.parseInt(args[++i]);
                 case "--reference" -> referenceSize = Integer.parseInt(args[++i]);
                 case "--sampled-embeddings" -> sampled = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; usage: --out DIR [--data FILE] [--samples N] [--reference N] [--sampled-embeddings N]");
+                        + "; usage: --out DIR [--corpus FILE] [--no-download] [--samples N] [--reference N] [--sampled-embeddings N]");
             }
         }
         if (out == null) {
             throw new IllegalArgumentException("--out DIR is required");
         }
-        if (!Files.isRegularFile(data)) {
-            throw new IllegalStateException("WikiText-2 not found at " + data.toAbsolutePath() + " (../shared/data)");
-        }
+        Path data = CorpusLocator.standard(System.err).locate(corpus, downloadAllowed).file();
         Files.createDirectories(out);
 
         List<String> lines = new ArrayList<>();

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.longtail.bench.Corpus;
+import dev.longtail.bench.corpus.CorpusLocator;
 import dev.longtail.core.lm.KneserNeyModel;
 import dev.longtail.core.lm.RetrievalInterpolatedModel;
 import dev.longtail.core.lm.RetrievalRecord;
@@ -34,20 +35,23 @@ public final class EmbeddedBackendBenchmark {
     private EmbeddedBackendBenchmark() {
     }
 
-    /** {@code --out DIR [--corpus FILE]}. */
+    /** {@code --out DIR [--corpus FILE] [--no-download]}; the corpus is found by {@link CorpusLocator}. */
     public static void main(String[] args) throws IOException {
         Path out = null;
-        Path corpusFile = Path.of(System.getProperty("longtail.home", "."), "..", "shared", "data", "wikitext-2", "valid.txt");
+        Path corpusArgument = null;
+        boolean downloadAllowed = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
-                case "--corpus" -> corpusFile = Path.of(args[++i]);
+                case "--corpus" -> corpusArgument = Path.of(args[++i]);
+                case "--no-download" -> downloadAllowed = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (out == null) {
             throw new IllegalArgumentException("--out DIR is required");
         }
+        Path corpusFile = CorpusLocator.standard(System.err).locate(corpusArgument, downloadAllowed).file();
         List<List<String>> lines = new ArrayList<>();
         Corpus.read(corpusFile.normalize()).articles().forEach(a -> lines.addAll(a.lines()));
         long corpusTokens = lines.stream().mapToLong(List::size).sum();

@@ -16,8 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.longtail.evolver.messaging.EventPublisher;
-import dev.longtail.support.Problem;
 import dev.longtail.support.ProblemException;
 
 /** Campaigns: start one (its first generation is evolved and published at once), look at them and their pool. */
@@ -26,31 +24,18 @@ import dev.longtail.support.ProblemException;
 public class CampaignResource {
 
     private final CampaignService campaigns;
-    private final EventPublisher publisher;
-    private final GeneratorBackends backends;
+    private final CampaignStarter starter;
 
-    public CampaignResource(CampaignService campaigns, EventPublisher publisher, GeneratorBackends backends) {
+    public CampaignResource(CampaignService campaigns, CampaignStarter starter) {
         this.campaigns = campaigns;
-        this.publisher = publisher;
-        this.backends = backends;
+        this.starter = starter;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid CreateCampaignRequest request) {
-        // asked before the transaction: a remote call should not hold a database connection
-        if (request.backend() != null && backends.check(request.backend()) == GeneratorBackends.Answer.UNKNOWN) {
-            throw ProblemException.badRequest("The generator has no backend '" + request.backend()
-                    + "' (GET /api/v1/backends on the generator lists them)",
-                    List.of(new Problem.Violation("backend", null, "unknown backend")));
-        }
-        var created = campaigns.create(request);
-        if (created.status() != CampaignStatus.FAILED) {
-            // after commit: a failure here leaves the records unpublished for the sweep, the campaign stands
-            publisher.publishCampaign(created.id());
-        }
-        return Response.created(URI.create("/api/v1/campaigns/" + created.id()))
-                .entity(campaigns.find(created.id().toString()).orElse(created)).build();
+        var started = starter.start(request);
+        return Response.created(URI.create("/api/v1/campaigns/" + started.id())).entity(started).build();
     }
 
     @GET

@@ -15,9 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.DatasetRecord;
@@ -26,6 +24,8 @@ import dev.longtail.contracts.EvaluationCompleted;
 import dev.longtail.contracts.Events.InvalidEventException;
 import dev.longtail.contracts.RecordSource;
 import dev.longtail.core.evolution.Seed;
+import dev.longtail.core.random.SeedMixer;
+import dev.longtail.support.JsonColumns;
 
 /**
  * The evolver's half of the loop: records a generation's sealed dataset version and its evaluation
@@ -38,17 +38,17 @@ public class GenerationLoop {
     private static final Logger LOG = Logger.getLogger(GenerationLoop.class);
 
     private final GenerationStarter starter;
-    private final ObjectMapper json;
+    private final JsonColumns json;
 
-    public GenerationLoop(GenerationStarter starter, ObjectMapper json) {
+    public GenerationLoop(GenerationStarter starter, JsonColumns json) {
         this.starter = starter;
         this.json = json;
     }
 
     /** Records dataset version g and lets its accepted outputs join the pool; maybe starts g+1. */
     @Transactional
-    public Optional<Integer> recordSealed(DatasetSealed sealed) {
-        Campaign campaign = lockKnown(sealed.campaignId());
+    public Optional<Integer> recordSealed(UUID campaignId, DatasetSealed sealed) {
+        Campaign campaign = lockKnown(campaignId);
         Generation generation = knownGeneration(campaign, sealed.generation());
         if (generation.sealed()) {
             if (!generation.datasetVersionId.equals(sealed.datasetVersionId())) {
@@ -67,11 +67,11 @@ public class GenerationLoop {
             generation.sealedAccepted = sealed.counts().accepted();
             generation.sealedRejected = sealed.counts().rejected();
             generation.sealedFailed = sealed.counts().failed();
-            generation.sealedRejectedByReason = write(sealed.counts().rejectedByReason() == null ? Map.of()
+            generation.sealedRejectedByReason = json.write(sealed.counts().rejectedByReason() == null ? Map.of()
                     : new TreeMap<>(sealed.counts().rejectedByReason()));
         }
         generation.sealedAnchorRecords = sealed.anchorRecords();
-        generation.sealedRecords = write(records);
+        generation.sealedRecords = json.write(records);
         generation.sealedAt = Instant.now();
         acceptOutputs(campaign, sealed.generation(), records);
         return advance(campaign, generation);
@@ -79,8 +79,8 @@ public class GenerationLoop {
 
     /** Records generation g's verdict and adjustments; maybe starts g+1. */
     @Transactional
-    public Optional<Integer> recordEvaluation(EvaluationCompleted evaluation) {
-        Campaign campaign = lockKnown(evaluation.campaignId());
+    public Optional<Integer> recordEvaluation(UUID campaignId, EvaluationCompleted evaluation) {
+        Campaign campaign = lockKnown(campaignId);
         Generation generation = knownGeneration(campaign, evaluation.generation());
         if (generation.evaluated()) {
             return advance(campaign, generation);
@@ -90,8 +90,8 @@ public class GenerationLoop {
         }
         generation.evaluationId = evaluation.evaluationId();
         generation.verdict = evaluation.verdict().name();
-        generation.verdictReasons = write(evaluation.reasons() == null ? List.of() : evaluation.reasons());
-        generation.adjustments = write(evaluation.adjustments() == null ? List.of() : evaluation.adjustments());
+        generation.verdictReasons = json.write(evaluation.reasons() == null ? List.of() : evaluation.reasons());
+        generation.adjustments = json.write(evaluation.adjustments() == null ? List.of() : evaluation.adjustments());
         generation.evaluatedAt = Instant.now();
         return advance(campaign, generation);
     }
@@ -109,10 +109,15 @@ public class GenerationLoop {
         if (Generation.of(campaign.id, g + 1).isPresent()) {
             return Optional.empty();
         }
-        List<Adjustment> adjustments = readAdjustments(generation.adjustments);
+        List<Adjustment> adjustments = generation.adjustments == null ? List.of()
+                : json.read(generation.adjustments, new TypeReference<List<Adjustment>>() { });
         var next = PlanRules.next(generation.plan(), adjustments,
-                RandomSeeds.derive(campaign.randomSeed, RandomSeeds.SAMPLING, g + 1));
+                SeedMixer.derive(campaign.randomSeed, PlanRules.SAMPLING, g + 1));
         next.warnings().forEach(w -> LOG.warnf("Campaign %s generation %d: %s", campaign.id, g + 1, w));
+        if (!generation.plan().feedbackOn() && !adjustments.isEmpty()) {
+            LOG.infof("Campaign %s generation %d: %d adjustments %s", campaign.id, g, adjustments.size(),
+                    CampaignViews.NOT_APPLIED);
+        }
         List<Seed> pool = new ArrayList<>();
         PoolSeed.reference(campaign.id).forEach(seed -> pool.add(seed.toSeed()));
         PoolSeed.acceptedEvolved(campaign.id).forEach(seed -> pool.add(seed.toSeed()));
@@ -130,7 +135,7 @@ public class GenerationLoop {
     /** Accepted synthetic records name their evolved seed: its output is set, and it joins the pool. */
     private void acceptOutputs(Campaign campaign, int generation, List<DatasetRecord> records) {
         Map<String, PoolSeed> evolved = PoolSeed.evolved(campaign.id, generation).stream()
-                .collect(Collectors.toMap(seed -> seed.seedId, Function.identity()));
+                .collect(Collectors.toMap(seed -> seed.text.seedId(), Function.identity()));
         Instant now = Instant.now();
         int unknown = 0;
         for (DatasetRecord record : records) {
@@ -142,9 +147,8 @@ public class GenerationLoop {
                 unknown++;
                 continue;
             }
-            if (seed.output == null && record.output() != null && !record.output().isBlank()) {
-                seed.output = record.output();
-                seed.acceptedAt = now;
+            if (seed.text.output() == null && record.output() != null && !record.output().isBlank()) {
+                seed.accept(record.output(), now);
             }
         }
         if (unknown > 0) {
@@ -153,31 +157,13 @@ public class GenerationLoop {
         }
     }
 
-    private Campaign lockKnown(String campaignId) {
-        UUID id = CampaignService.parse(campaignId)
-                .orElseThrow(() -> new InvalidEventException("campaign id '" + campaignId + "' is not a UUID"));
-        return Campaign.lock(id).orElseThrow(() -> new InvalidEventException("unknown campaign " + campaignId));
+    private static Campaign lockKnown(UUID campaignId) {
+        return Campaign.lock(campaignId).orElseThrow(() -> new InvalidEventException("unknown campaign " + campaignId));
     }
 
     private static Generation knownGeneration(Campaign campaign, int generation) {
         return Generation.of(campaign.id, generation).orElseThrow(() -> new InvalidEventException(
                 "campaign " + campaign.id + " has no generation " + generation + " (it is at generation "
                         + campaign.currentGeneration + ")"));
-    }
-
-    private List<Adjustment> readAdjustments(String text) {
-        try {
-            return text == null ? List.of() : json.readValue(text, new TypeReference<List<Adjustment>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored adjustments are unreadable", e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,25 +6,33 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.longtail.contracts.GenerationPlan;
 import dev.longtail.core.evolution.Evolution;
 import dev.longtail.core.evolution.EvolvedDraft;
 import dev.longtail.core.evolution.GenerationDraft;
 import dev.longtail.core.evolution.Seed;
+import dev.longtail.core.random.SeedMixer;
+import dev.longtail.evolver.seedset.SeedText;
+import dev.longtail.support.JsonColumns;
 
 /**
  * Starts a generation inside the caller's transaction: evolves the pool with the plan and stores the
- * generation row and its evolved seeds with their lineage. Publishing is the caller's, after commit.
+ * generation row and its evolved seeds with their lineage. A generation evolves samplesPerGeneration × the plan's
+ * candidate factor seeds, so the generator samples that many and the curator waits for that many. Evolution draws
+ * every evolved seed from one random stream in order, so the first n seeds of a generation are the same whatever
+ * the count asked for (when n survive the smaller count's attempts): arms with the same pool and random seed share
+ * their first evolution. Publishing is the
+ * caller's, after commit.
  */
 @ApplicationScoped
 public class GenerationStarter {
 
-    private final ObjectMapper json;
+    /** The purpose of a generation's evolution random seed, derived from the campaign's one random seed. */
+    static final String EVOLUTION = "evolution";
 
-    public GenerationStarter(ObjectMapper json) {
+    private final JsonColumns json;
+
+    public GenerationStarter(JsonColumns json) {
         this.json = json;
     }
 
@@ -33,9 +41,9 @@ public class GenerationStarter {
     }
 
     public Outcome start(Campaign campaign, int generation, GenerationPlan plan, List<Seed> pool) {
-        long evolutionSeed = RandomSeeds.derive(campaign.randomSeed, RandomSeeds.EVOLUTION, generation);
+        long evolutionSeed = SeedMixer.derive(campaign.randomSeed, EVOLUTION, generation);
         GenerationDraft draft = Evolution.standard()
-                .evolve(pool, campaign.samplesPerGeneration, plan.inBreadthShare(), evolutionSeed);
+                .evolve(pool, size(campaign.samplesPerGeneration, plan), plan.inBreadthShare(), evolutionSeed);
         if (draft.evolved().isEmpty()) {
             String reason = "generation " + generation + ": evolution yielded no survivor from a pool of "
                     + pool.size() + " seeds (eliminated " + draft.eliminated() + ": "
@@ -49,7 +57,7 @@ public class GenerationStarter {
         row.evolutionRandomSeed = evolutionSeed;
         row.evolved = draft.evolved().size();
         row.eliminated = draft.eliminated();
-        row.eliminatedByReason = write(new TreeMap<>(draft.eliminatedByReason()));
+        row.eliminatedByReason = json.write(new TreeMap<>(draft.eliminatedByReason()));
         row.createdAt = Instant.now();
         row.persist();
         int n = 0;
@@ -57,15 +65,13 @@ public class GenerationStarter {
             n++;
             var seed = new PoolSeed();
             seed.campaignId = campaign.id;
-            seed.seedId = evolvedSeedId(campaign, generation, n);
             seed.generation = generation;
             seed.ordinal = n;
             seed.parentId = evolved.parent().id();
             seed.operator = evolved.operator();
             seed.kind = evolved.kind() == null ? null : evolved.kind().name();
-            seed.category = evolved.category();
-            seed.instruction = evolved.instruction();
-            seed.input = evolved.input() == null ? "" : evolved.input();
+            seed.text = new SeedText(evolvedSeedId(campaign, generation, n), evolved.category(), evolved.instruction(),
+                    evolved.input() == null ? "" : evolved.input(), null);
             seed.origin = PoolSeed.Origin.EVOLVED;
             seed.persist();
         }
@@ -73,16 +79,13 @@ public class GenerationStarter {
         return new Outcome(true, row.evolved, row.eliminated, null);
     }
 
+    /** How many seeds a generation evolves: the records a version keeps × the samples generated per kept record. */
+    public static int size(int samplesPerGeneration, GenerationPlan plan) {
+        return samplesPerGeneration * plan.candidatesPerRecord();
+    }
+
     /** {@code <campaignId>:g<generation>:<n>}: stable, so a replayed generation keeps its ids. */
     static String evolvedSeedId(Campaign campaign, int generation, int n) {
         return campaign.id + ":g" + generation + ":" + n;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

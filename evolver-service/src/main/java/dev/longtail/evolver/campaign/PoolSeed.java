@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +18,7 @@ import dev.longtail.contracts.EvolvedSeed;
 import dev.longtail.contracts.SeedRecord;
 import dev.longtail.contracts.TrainingText;
 import dev.longtail.core.evolution.Seed;
+import dev.longtail.evolver.seedset.SeedText;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -40,9 +42,6 @@ public class PoolSeed extends PanacheEntityBase {
     @Column(name = "campaign_id")
     public UUID campaignId;
 
-    @Column(name = "seed_id")
-    public String seedId;
-
     public int generation;
     public int ordinal;
 
@@ -51,10 +50,9 @@ public class PoolSeed extends PanacheEntityBase {
 
     public String operator;
     public String kind;
-    public String category;
-    public String instruction;
-    public String input;
-    public String output;
+
+    @Embedded
+    public SeedText text;
 
     @Enumerated(EnumType.STRING)
     public Origin origin;
@@ -65,20 +63,26 @@ public class PoolSeed extends PanacheEntityBase {
     @Column(name = "accepted_at")
     public Instant acceptedAt;
 
+    /** The curator accepted this evolved seed's sample: it gets that output and joins the pool. */
+    void accept(String output, Instant at) {
+        text = text.withOutput(output);
+        acceptedAt = at;
+    }
+
     public Seed toSeed() {
-        return new Seed(seedId, category, instruction, input, output);
+        return text.toSeed();
     }
 
     public SeedRecord toSeedRecord() {
-        return new SeedRecord(seedId, category, instruction, input, output);
+        return new SeedRecord(text.seedId(), text.category(), text.instruction(), text.input(), text.output());
     }
 
     public EvolvedSeed toEvolvedSeed() {
-        return new EvolvedSeed(seedId, parentId, operator, category, instruction, input);
+        return new EvolvedSeed(text.seedId(), parentId, operator, text.category(), text.instruction(), text.input());
     }
 
     public TrainingText toTrainingText() {
-        return new TrainingText(instruction, input, output);
+        return new TrainingText(text.instruction(), text.input(), text.output());
     }
 
     /** The real seeds the loop may train on and anchor with, in split order. */
@@ -99,7 +103,7 @@ public class PoolSeed extends PanacheEntityBase {
 
     /** Evolved seeds whose sample the curator accepted: they join the pool of later generations. */
     public static List<PoolSeed> acceptedEvolved(UUID campaignId) {
-        return list("campaignId = ?1 and origin = ?2 and output is not null order by generation, ordinal",
+        return list("campaignId = ?1 and origin = ?2 and text.output is not null order by generation, ordinal",
                 campaignId, Origin.EVOLVED);
     }
 }

@@ -3,13 +3,13 @@ package dev.longtail.evolver.seedset;
 import java.util.List;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.longtail.core.evolution.Seed;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One real seed of a seed set, in upload order. */
@@ -26,17 +26,8 @@ public class SeedSetSeed extends PanacheEntityBase {
 
     public int position;
 
-    @Column(name = "seed_id")
-    public String seedId;
-
-    public String category;
-    public String instruction;
-    public String input;
-    public String output;
-
-    public Seed toSeed() {
-        return new Seed(seedId, category, instruction, input, output);
-    }
+    @Embedded
+    public SeedText text;
 
     /** The seeds of a set in upload order. */
     public static List<SeedSetSeed> ofSet(String seedSetId) {

@@ -104,7 +104,7 @@ public class SeedSetService {
         if (SeedSet.findById(id) == null) {
             return Optional.empty();
         }
-        return Optional.of(SeedSetSeed.ofSet(id).stream().map(SeedSetSeed::toSeed).toList());
+        return Optional.of(SeedSetSeed.ofSet(id).stream().map(seed -> seed.text.toSeed()).toList());
     }
 
     private Summary store(String id, String name, List<Seed> seeds) {
@@ -118,18 +118,15 @@ public class SeedSetService {
             var row = new SeedSetSeed();
             row.seedSetId = id;
             row.position = position++;
-            row.seedId = seed.id();
-            row.category = seed.category();
-            row.instruction = seed.instruction();
-            row.input = seed.input();
-            row.output = seed.output();
+            row.text = SeedText.of(seed);
             row.persist();
         }
         return new Summary(id, name, seeds.size(), categories(seeds.stream().map(Seed::category).toList()));
     }
 
     private static Summary summarise(SeedSet set, List<SeedSetSeed> seeds) {
-        return new Summary(set.id, set.name, seeds.size(), categories(seeds.stream().map(s -> s.category).toList()));
+        return new Summary(set.id, set.name, seeds.size(),
+                categories(seeds.stream().map(seed -> seed.text.category()).toList()));
     }
 
     private static Map<String, Integer> categories(List<String> categories) {

@@ -15,6 +15,7 @@ import dev.longtail.core.lm.KneserNeyModel;
 import dev.longtail.core.lm.RetrievalInterpolatedModel;
 import dev.longtail.core.lm.RetrievalRecord;
 import dev.longtail.core.lm.Sampling;
+import dev.longtail.core.random.SeedMixer;
 import dev.longtail.core.text.Tokenizer;
 import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.generator.backend.BackendException;
@@ -187,7 +188,7 @@ public class EmbeddedBackend implements GenerationBackend {
                     new TrainingText("Name a colour.", "", "Blue is a colour."),
                     new TrainingText("Name a fruit.", "", "An apple is a fruit.")));
             model.conditionedOn("Name a colour.").sample(PromptFormat.prompt("Name a colour.", ""),
-                    new Sampling(1.0, 1.0, 8), SampleSeeds.rng(1, "probe"));
+                    new Sampling(1.0, 1.0, 8), SeedMixer.rng(1, "probe"));
             return true;
         } catch (RuntimeException | LinkageError e) {
             LOG.warnf(e, "The embedded backend failed its probe");

@@ -44,6 +44,33 @@ class EventsTest {
     }
 
     @Test
+    void shouldRoundTripACampaignArmsSettingsInThePlanAndItsExperimentInCampaignStarted() {
+        var plan = new GenerationPlan(0.5, new SamplingParameters(1.0, 1.0, 80, 7L),
+                new CurationPolicy(0.1, 0.8, 3, 200, "tail-preserving", 0.3, 0.6, 5000), null, false, 3);
+        var started = new CampaignStarted(Events.SCHEMA_VERSION, "c1", "arm", 5, 120, 42L, List.of(), List.of(),
+                "x1", "longtail");
+
+        var readPlan = Events.read(Events.write(new SeedsEvolved(Events.SCHEMA_VERSION, "c1", 1, List.of(), plan,
+                List.of())), SeedsEvolved.class).plan();
+        var readStarted = Events.read(Events.write(started), CampaignStarted.class);
+
+        assertEquals(plan, readPlan);
+        assertFalse(readPlan.feedbackOn());
+        assertEquals(3, readPlan.candidatesPerRecord());
+        assertEquals(5000, readPlan.curation().tokenBudget());
+        assertEquals(started, readStarted);
+        assertEquals("longtail", readStarted.arm());
+    }
+
+    @Test
+    void shouldGiveAPlanWithoutArmSettingsFeedbackOnAndOneCandidatePerRecord() {
+        assertTrue(PLAN.feedbackOn());
+        assertEquals(1, PLAN.candidatesPerRecord());
+        assertNull(PLAN.curation().anchorPolicy());
+        assertFalse(Events.write(PLAN).contains("anchorPolicy"));
+    }
+
+    @Test
     void shouldReadASampleWrittenBeforeTheAddedPropertiesExistedWithThemNull() {
         String older = """
                 {"schemaVersion":1,"sampleId":"s1","campaignId":"c1","generation":2,"generationSize":10,

@@ -33,7 +33,10 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(fieldOf(v.getPropertyPath().toString()), null, v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.Violation::field))
                 .toList();
-        return respond(400, "Bad Request", "The request is invalid", uri, violations);
+        // The detail names every field too: a client that reads only the detail still learns what to fix.
+        String detail = "The request is invalid: " + violations.stream()
+                .map(v -> v.field() + " " + v.message()).collect(java.util.stream.Collectors.joining("; "));
+        return respond(400, "Bad Request", detail, uri, violations);
     }
 
     @ServerExceptionMapper

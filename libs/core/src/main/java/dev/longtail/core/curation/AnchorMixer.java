@@ -42,23 +42,32 @@ public final class AnchorMixer {
         if (count >= n) {
             return new ArrayList<>(pool);
         }
-        int[] index = new int[n];
-        for (int i = 0; i < n; i++) {
-            index[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int i = 0; i < count; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = index[i];
-            index[i] = index[j];
-            index[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(index, count);
+        // the first count positions of the seeded order are exactly the partial shuffle's draw
+        int[] chosen = Arrays.copyOf(order(n, seed), count);
         Arrays.sort(chosen);
         List<T> result = new ArrayList<>(count);
         for (int i : chosen) {
             result.add(pool.get(i));
         }
         return result;
+    }
+
+    /**
+     * The seeded random order of {@code n} positions (a Fisher-Yates shuffle): its first k positions are the k items
+     * {@link #choose} draws with the same seed, so a draw and a walk in this order agree.
+     */
+    public static int[] order(int n, long seed) {
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < n - 1; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = index[i];
+            index[i] = index[j];
+            index[j] = t;
+        }
+        return index;
     }
 }

@@ -20,6 +20,7 @@ import java.util.Locale;
  *       they still lack. It reads the records' texts, so {@code dev.longtail.core.selection.TailPreservingVersion}
  *       composes it, not {@link #mix}.</li>
  * </ul>
+ * A campaign arm may fix the version's token budget: {@link TokenBudget} cuts the mixing policies' versions to it.
  */
 public enum AnchorPolicy {
     REPLACE,
