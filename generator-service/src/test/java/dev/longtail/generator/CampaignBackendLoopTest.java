@@ -71,7 +71,7 @@ class CampaignBackendLoopTest {
 
         assertEquals(4, inProcess.size());
         assertEquals(4, overHttp.size(), "the redelivered generation ran on the campaign's new backend");
-        assertTrue(overHttp.stream().allMatch(s -> "kneser-ney-3".equals(s.provenance().model())));
+        assertTrue(overHttp.stream().allMatch(s -> "kneser-ney-3+knn8".equals(s.provenance().model())));
         assertTrue(inProcess.stream().allMatch(s -> s.status() == SampleStatus.GENERATED),
                 () -> "a trained model answers: " + inProcess.stream().map(SampleGenerated::failureReason).toList());
         assertEquals(outputsById(inProcess), outputsById(overHttp),

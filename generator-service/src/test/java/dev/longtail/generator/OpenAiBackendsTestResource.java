@@ -46,9 +46,9 @@ public class OpenAiBackendsTestResource implements QuarkusTestResourceLifecycleM
         String script = "http://127.0.0.1:" + scripted + "/v1";
 
         config.put("longtail.generator.serving.api-key", SERVED_KEY);
-        backend(config, "self", self, "kneser-ney-3");
+        backend(config, "self", self, "kneser-ney-3+knn8");
         config.put("longtail.generator.backends.self.api-key", SERVED_KEY);
-        backend(config, "self-stream", self, "kneser-ney-3");
+        backend(config, "self-stream", self, "kneser-ney-3+knn8");
         config.put("longtail.generator.backends.self-stream.api-key", SERVED_KEY);
         config.put("longtail.generator.backends.self-stream.api", "completions");
         config.put("longtail.generator.backends.self-stream.stream", "true");

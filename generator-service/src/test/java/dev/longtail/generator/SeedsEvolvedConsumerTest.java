@@ -61,7 +61,7 @@ class SeedsEvolvedConsumerTest {
             if (sample.status() == SampleStatus.GENERATED) {
                 assertTrue(!sample.output().isBlank());
                 assertEquals("embedded", sample.provenance().backend());
-                assertEquals("kneser-ney-3", sample.provenance().model());
+                assertEquals("kneser-ney-3+knn8", sample.provenance().model());
                 assertEquals(99L, sample.provenance().randomSeed());
                 assertTrue(sample.provenance().tokens() > 0);
             } else {

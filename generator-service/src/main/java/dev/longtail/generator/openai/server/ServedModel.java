@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.longtail.contracts.TrainingText;
-import dev.longtail.core.lm.KneserNeyModel;
+import dev.longtail.core.lm.RetrievalInterpolatedModel;
 import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.generator.backend.Completion;
 import dev.longtail.generator.backend.CompletionRequest;
@@ -35,7 +35,7 @@ public class ServedModel {
     private final EmbeddedBackend embedded;
     private final GeneratorConfig.Serving config;
     private final ObjectMapper mapper;
-    private volatile KneserNeyModel model;
+    private volatile RetrievalInterpolatedModel model;
 
     public ServedModel(EmbeddedBackend embedded, GeneratorConfig config, ObjectMapper mapper) {
         this.embedded = embedded;
@@ -52,8 +52,8 @@ public class ServedModel {
         return embedded.complete(model(), request);
     }
 
-    private KneserNeyModel model() {
-        KneserNeyModel trained = model;
+    private RetrievalInterpolatedModel model() {
+        RetrievalInterpolatedModel trained = model;
         if (trained == null) {
             synchronized (this) {
                 trained = model;

@@ -164,7 +164,7 @@ class OpenAiCompatibleResourceTest {
     }
 
     private static Map<String, Object> request(Map<String, Object> fields) {
-        var body = new HashMap<String, Object>(Map.of("model", "kneser-ney-3", "seed", 5, "max_tokens", 30));
+        var body = new HashMap<String, Object>(Map.of("model", "kneser-ney-3+knn8", "seed", 5, "max_tokens", 30));
         body.putAll(fields);
         return body;
     }
