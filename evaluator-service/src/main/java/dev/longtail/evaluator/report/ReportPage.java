@@ -1,6 +1,7 @@
 package dev.longtail.evaluator.report;
 
 import dev.longtail.contracts.Adjustment;
+import dev.longtail.core.metrics.CollapseMeasurement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,13 @@ final class ReportPage {
         CAPTIONS.put("lengthP90", "words per sample, 90th percentile");
         CAPTIONS.put("lengthHistogramDistance", "length histogram distance to reference");
         CAPTIONS.put("heldOutPerplexity", "held-out perplexity (lower: closer to real data)");
+        CAPTIONS.put("distinct2AtK", "distinct-2 at a fixed token count (sizes compare)");
+        CAPTIONS.put("heldOutTailCoverage", "held-out tail coverage: rare held-out bigrams reached");
+        CAPTIONS.put("categoryCoverage", "category coverage: reference share whose categories remain");
+        CAPTIONS.put("missingCategories", "reference categories missing");
+        for (String metric : CollapseMeasurement.SYNTHETIC_METRICS) {
+            CAPTIONS.put(CollapseMeasurement.synthetic(metric), CAPTIONS.get(metric) + ", synthetic part only");
+        }
     }
 
     private ReportPage() {
@@ -94,6 +102,7 @@ final class ReportPage {
             html.append("</td></tr>");
         }
         html.append("</table>");
+        html.append(CoverageColumns.render(report));
 
         Map<String, List<Double>> series = series(report);
         html.append("<h2>Metrics across generations</h2><p>Generation 0 is the real reference.");

@@ -26,7 +26,6 @@ package dev.longtail.core.feedback;
  * @param collapsingMedianWords      median words per text at or below which it is collapsing outright
  * @param overProbableRise           over-probable share above the expected that is drifting
  * @param implausibleRise            implausible share above the expected that is drifting
- * @param driftingFrechetRatio       embedding Fréchet distance / expected at or above which it is drifting
  * @param driftingMinorityRatio      minority categories' ratio / expected at or below which it is drifting
  */
 public record SizeMatchedThresholds(double driftingDistinct2Ratio, double collapsingDistinct2Ratio,
@@ -38,15 +37,16 @@ public record SizeMatchedThresholds(double driftingDistinct2Ratio, double collap
                                     double driftingPerplexityRatio, double collapsingPerplexityRatio,
                                     double driftingLengthRatio, double collapsingLengthRatio,
                                     double collapsingMedianWords, double overProbableRise, double implausibleRise,
-                                    double driftingFrechetRatio, double driftingMinorityRatio) {
+                                    double driftingMinorityRatio) {
 
     /**
      * distinct-2 ×0.8 / ×0.5; Self-BLEU ×2 / ×5; Vendi ×0.8 / ×0.5; tails ×0.6 / ×0.3; rare clusters ×0.5 / ×0.2;
      * categories +0.1 / +0.3 of the reference missing; perplexity ×1.5 / ×2.5; length ×0.7 / ×0.4, median ≤ 2 words;
-     * over-probable +0.2; implausible +0.1; Fréchet ×3; minority categories ×0.5.
+     * over-probable +0.2; implausible +0.1 (and two standard errors of a share of that many texts); minority
+     * categories ×0.5.
      */
     public static final SizeMatchedThresholds DEFAULTS = new SizeMatchedThresholds(0.8, 0.5, 2.0, 5.0, 0.8, 0.5, 0.6,
-            0.3, 0.5, 0.2, 0.1, 0.3, 1.5, 2.5, 0.7, 0.4, 2, 0.2, 0.1, 3.0, 0.5);
+            0.3, 0.5, 0.2, 0.1, 0.3, 1.5, 2.5, 0.7, 0.4, 2, 0.2, 0.1, 0.5);
 
     public SizeMatchedThresholds {
         if (!below(collapsingDistinct2Ratio, driftingDistinct2Ratio) || !below(collapsingVendiRatio, driftingVendiRatio)
@@ -57,7 +57,7 @@ public record SizeMatchedThresholds(double driftingDistinct2Ratio, double collap
                 || !(1 < driftingPerplexityRatio && driftingPerplexityRatio <= collapsingPerplexityRatio)
                 || !(0 < driftingCategoryLoss && driftingCategoryLoss <= collapsingCategoryLoss && collapsingCategoryLoss <= 1)
                 || !(collapsingMedianWords >= 0) || !(overProbableRise > 0) || !(implausibleRise > 0)
-                || !(driftingFrechetRatio > 1) || !(driftingMinorityRatio > 0 && driftingMinorityRatio < 1)) {
+                || !(driftingMinorityRatio > 0 && driftingMinorityRatio < 1)) {
             throw new IllegalArgumentException("invalid size-matched thresholds: each collapsing limit must be at or"
                     + " beyond its drifting limit, ratios that fall in (0, 1), ratios that rise above 1, losses in (0, 1]");
         }

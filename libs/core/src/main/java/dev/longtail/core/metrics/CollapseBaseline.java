@@ -165,17 +165,21 @@ public final class CollapseBaseline {
         return referenceTexts.contains(text.tokens());
     }
 
-    /** A sample's metrics with the given embeddings (null without an embedder), without the perplexity signature. */
+    /**
+     * A sample's metrics with the given embeddings (null without an embedder), without the perplexity signature and
+     * the embedding Fréchet distance (one 384-dimensional eigendecomposition per sample, seconds each on 2 cores).
+     */
     CollapseMeasurement measureSample(List<CorpusText> texts, List<List<String>> docs, List<float[]> vectors) {
         return measure(texts, docs, vectors, null, false);
     }
 
     /**
      * The measurement; {@code vectors} null embeds the corpus (when embeddings are on), {@code logPpl} null computes
-     * the per-text log-perplexities (when {@code signature} asks for the perplexity signature at all).
+     * the per-text log-perplexities; {@code whole} false leaves out the perplexity signature and the Fréchet distance
+     * (a size-matched sample).
      */
     private CollapseMeasurement measure(List<CorpusText> corpus, List<List<String>> docs, List<float[]> vectors,
-                                        double[] logPpl, boolean signature) {
+                                        double[] logPpl, boolean whole) {
         Map<String, Double> v = new LinkedHashMap<>();
         Map<String, Integer> sizes = new LinkedHashMap<>();
         Map<String, Long> millis = new LinkedHashMap<>();
@@ -191,7 +195,7 @@ public final class CollapseBaseline {
         timed(millis, "selfBleu", () -> putSelfBleu(docs, v, sizes));
         List<Double> perplexityShares = timed(millis, "perplexity", () -> {
             v.put(HELD_OUT_PERPLEXITY, HeldOutPerplexity.of(docs, heldOut, settings.ngramOrder(), vocabulary));
-            return signature ? putSignature(logPpl != null ? logPpl : logPerplexities(docs), v) : List.<Double>of();
+            return whole ? putSignature(logPpl != null ? logPpl : logPerplexities(docs), v) : List.<Double>of();
         });
         double[] lengths = wordCounts(docs);
         v.put(MEAN_WORDS, DiversityMetrics.meanWords(docs));
@@ -213,7 +217,9 @@ public final class CollapseBaseline {
                 sizes.put(SAMPLE_EMBEDDINGS, embedded.size());
                 if (!embedded.isEmpty()) {
                     v.put(VENDI_SCORE, VendiScore.ofUnitVectors(embedded));
-                    v.put(EMBEDDING_FRECHET, drift.frechetDistance(embedded));
+                    if (whole) {
+                        v.put(EMBEDDING_FRECHET, drift.frechetDistance(embedded));
+                    }
                     v.put(CENTROID_SHIFT, drift.centroidShift(embedded));
                     v.put(RARE_CLUSTER_SHARE, clusters.presentShare(embedded));
                 }

@@ -16,6 +16,7 @@ import java.util.Set;
  * metric, held-out tail coverage and held-out perplexity included, is measured on reference samples. A sample
  * cannot be larger than what it is drawn from: a corpus at least as large as the reference is compared with the
  * whole reference (its distances to itself, 0 by construction, are then left out), and with all held-out texts.
+ * The embedding Fréchet distance is not expected (a 384-dimensional eigendecomposition per sample costs seconds).
  *
  * @param records          the corpus size the samples match
  * @param samples          the number of seeded samples drawn from each source (1 when the source is taken whole)
