@@ -111,8 +111,34 @@ public interface EvaluatorConfig {
         int fixedCountTokens();
     }
 
+    /**
+     * Length and perplexity-signature limits, the same defaults for the loop ({@link Collapse}: against generation 1)
+     * and uploads ({@link Upload}: against real samples of their size).
+     */
+    interface LengthAndSignature {
+        /** Mean words / the baseline's at or below which texts shrink (drifting). */
+        @WithDefault("0.7")
+        double driftingLengthRatio();
+
+        /** … collapsing. */
+        @WithDefault("0.4")
+        double collapsingLengthRatio();
+
+        /** Median words per text at or below which the set is collapsing outright. */
+        @WithDefault("2")
+        double collapsingMedianWords();
+
+        /** Rise of the over-probable share over the baseline's that is drifting. */
+        @WithDefault("0.2")
+        double overProbableRise();
+
+        /** Rise of the implausible share over the baseline's that is drifting. */
+        @WithDefault("0.1")
+        double implausibleRise();
+    }
+
     /** See {@link CollapseThresholds}; defaults equal its DEFAULTS. */
-    interface Collapse {
+    interface Collapse extends LengthAndSignature {
         @WithDefault("0.10")
         double selfBleuRiseTolerance();
 
@@ -121,21 +147,6 @@ public interface EvaluatorConfig {
 
         @WithDefault("0.5")
         double collapsingVendiRatio();
-
-        @WithDefault("0.7")
-        double driftingLengthRatio();
-
-        @WithDefault("0.4")
-        double collapsingLengthRatio();
-
-        @WithDefault("2")
-        double collapsingMedianWords();
-
-        @WithDefault("0.2")
-        double overProbableRise();
-
-        @WithDefault("0.1")
-        double implausibleRise();
 
         @WithDefault("0.5")
         double driftingRareClusterRatio();
@@ -167,7 +178,7 @@ public interface EvaluatorConfig {
      * An upload is judged against what real samples of its size get (see {@link SizeMatchedThresholds}; defaults
      * equal its DEFAULTS): ratios are upload / expected, the category loss is the reference share missing beyond it.
      */
-    interface Upload {
+    interface Upload extends LengthAndSignature {
         /** Seeded samples of the reference (and of the held-out texts) per upload; their mean is the expectation. */
         @WithDefault("5")
         int referenceSamples();
@@ -214,21 +225,6 @@ public interface EvaluatorConfig {
 
         @WithDefault("2.5")
         double collapsingPerplexityRatio();
-
-        @WithDefault("0.7")
-        double driftingLengthRatio();
-
-        @WithDefault("0.4")
-        double collapsingLengthRatio();
-
-        @WithDefault("2")
-        double collapsingMedianWords();
-
-        @WithDefault("0.2")
-        double overProbableRise();
-
-        @WithDefault("0.1")
-        double implausibleRise();
 
         @WithDefault("0.5")
         double driftingMinorityRatio();
