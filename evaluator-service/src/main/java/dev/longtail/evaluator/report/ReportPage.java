@@ -102,7 +102,6 @@ final class ReportPage {
             html.append("</td></tr>");
         }
         html.append("</table>");
-        html.append(CoverageColumns.render(report));
 
         Map<String, List<Double>> series = series(report);
         html.append("<h2>Metrics across generations</h2><p>Generation 0 is the real reference.");
@@ -116,7 +115,7 @@ final class ReportPage {
                     .append("<figcaption>").append(esc(CAPTIONS.getOrDefault(e.getKey(), e.getKey())))
                     .append("</figcaption></figure>");
         }
-        html.append("</div></body></html>");
+        html.append("</div>").append(CoverageColumns.render(report)).append("</body></html>");
         return html.toString();
     }
 

@@ -2,10 +2,9 @@ package dev.longtail.core.metrics;
 
 import static dev.longtail.core.metrics.CollapseMeasurement.*;
 
-import dev.longtail.core.metrics.CollapseMeasurement.CategoryShare;
-
 import dev.longtail.core.embedding.TextEmbedder;
 import dev.longtail.core.lm.KneserNeyModel;
+import dev.longtail.core.metrics.CollapseMeasurement.CategoryShare;
 import dev.longtail.core.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
