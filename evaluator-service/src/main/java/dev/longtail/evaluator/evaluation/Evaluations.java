@@ -67,7 +67,8 @@ public class Evaluations {
         CollapseBaseline baseline = baselines.of(in.reference());
         CollapseMeasurement referenceMeasured = in.generationZero() == null ? baseline.measureReference() : null;
         Map<String, Double> generationZero = referenceMeasured != null ? referenceMeasured.values() : in.generationZero();
-        CollapseMeasurement measured = baseline.measure(VersionMetrics.recordCorpus(in.records()));
+        CollapseMeasurement measured = baseline.measure(VersionMetrics.recordCorpus(in.records()),
+                VersionMetrics.recordCorpus(VersionMetrics.synthetic(in.records())));
         var plan = new PlanValues(in.plan().inBreadthShare(), in.plan().sampling().temperature(),
                 in.plan().curation().anchorRatio(), in.plan().curation().nearDuplicateThreshold());
         // Tails, diversity and length are judged by what the loop keeps after generation 1 (see CollapsePolicy).

@@ -1,6 +1,7 @@
 package dev.longtail.evaluator.report;
 
 import dev.longtail.contracts.Adjustment;
+import dev.longtail.core.metrics.CollapseMeasurement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +51,13 @@ final class ReportPage {
         CAPTIONS.put("lengthP90", "words per sample, 90th percentile");
         CAPTIONS.put("lengthHistogramDistance", "length histogram distance to reference");
         CAPTIONS.put("heldOutPerplexity", "held-out perplexity (lower: closer to real data)");
+        CAPTIONS.put("distinct2AtK", "distinct-2 at a fixed token count (sizes compare)");
+        CAPTIONS.put("heldOutTailCoverage", "held-out tail coverage: rare held-out bigrams reached");
+        CAPTIONS.put("categoryCoverage", "category coverage: reference share whose categories remain");
+        CAPTIONS.put("missingCategories", "reference categories missing");
+        for (String metric : CollapseMeasurement.SYNTHETIC_METRICS) {
+            CAPTIONS.put(CollapseMeasurement.synthetic(metric), CAPTIONS.get(metric) + ", synthetic part only");
+        }
     }
 
     private ReportPage() {
@@ -107,7 +115,7 @@ final class ReportPage {
                     .append("<figcaption>").append(esc(CAPTIONS.getOrDefault(e.getKey(), e.getKey())))
                     .append("</figcaption></figure>");
         }
-        html.append("</div></body></html>");
+        html.append("</div>").append(CoverageColumns.render(report)).append("</body></html>");
         return html.toString();
     }
 
