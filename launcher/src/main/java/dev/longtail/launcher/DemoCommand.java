@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class DemoCommand {
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintStream out;

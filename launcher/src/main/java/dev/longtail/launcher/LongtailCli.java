@@ -41,7 +41,7 @@ public final class LongtailCli {
             usage: longtail <command> [options]
 
               demo [--generations 5] [--samples 120] [--seed 42] [--seeds 3]
-                   [--arms control,common-practice,longtail] [--timeout 10m]
+                   [--arms control,common-practice,longtail] [--timeout 30m]
                    run the demo experiment on the local stack: every arm over random seeds 42, 43, 44 (--seeds
                    from --seed on); print a table per arm and the comparison, keep the reports, stop everything
               up   start the local stack and keep it running (ports below), until stopped

@@ -66,6 +66,6 @@ class CliArgumentsTest {
         assertEquals(LongtailCli.USAGE, cli.run(List.of("demo", "--turbo", "yes")));
         assertEquals(LongtailCli.OK, cli.run(List.of("help")));
         assertTrue(LongtailCli.USAGE_TEXT.contains("demo [--generations 5] [--samples 120] [--seed 42] [--seeds 3]"));
-        assertTrue(LongtailCli.USAGE_TEXT.contains("[--arms control,common-practice,longtail] [--timeout 10m]"));
+        assertTrue(LongtailCli.USAGE_TEXT.contains("[--arms control,common-practice,longtail] [--timeout 30m]"));
     }
 }

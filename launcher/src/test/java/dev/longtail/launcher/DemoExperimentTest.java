@@ -83,7 +83,7 @@ class DemoExperimentTest {
         var parse = (java.util.function.Function<List<String>, Duration>) args -> CliArguments
                 .parse(args, java.util.Set.of("timeout")).duration("timeout", DemoCommand.DEFAULT_TIMEOUT);
 
-        assertEquals(Duration.ofMinutes(10), parse.apply(List.of()));
+        assertEquals(Duration.ofMinutes(30), parse.apply(List.of()));
         assertEquals(Duration.ofMinutes(25), parse.apply(List.of("--timeout", "25")));
         assertEquals(Duration.ofSeconds(90), parse.apply(List.of("--timeout", "90s")));
         assertEquals(Duration.ofHours(1), parse.apply(List.of("--timeout=1h")));
