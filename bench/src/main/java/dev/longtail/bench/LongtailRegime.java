@@ -5,7 +5,7 @@ import dev.longtail.core.feedback.Assessment;
 import dev.longtail.core.feedback.Change;
 import dev.longtail.core.feedback.FeedbackPolicy;
 import dev.longtail.core.feedback.FeedbackThresholds;
-import dev.longtail.core.feedback.Metrics;
+import dev.longtail.core.feedback.VersionSignals;
 import dev.longtail.core.feedback.PlanValues;
 import dev.longtail.core.lm.KneserNeyModel;
 import dev.longtail.core.metrics.DiversityMetrics;
@@ -35,9 +35,9 @@ public final class LongtailRegime implements Regime {
     private final TailPreservingCuration curation;
     private final FeedbackPolicy feedback = new FeedbackPolicy(FeedbackThresholds.DEFAULTS);
     private final TailCoverage tail;
-    private final Metrics reference;
+    private final VersionSignals reference;
     private PlanValues plan;
-    private Metrics previousMetrics;
+    private VersionSignals previousMetrics;
     private List<List<String>> previousSynthetic = List.of();
     private String lastVerdict = "";
     private CuratedGeneration lastCurated;
@@ -72,7 +72,7 @@ public final class LongtailRegime implements Regime {
         previousSynthetic = curated.synthetic();
         lastCurated = curated;
 
-        Metrics current = metrics(curated.trainingSet());
+        VersionSignals current = metrics(curated.trainingSet());
         Assessment assessment = feedback.assess(reference, previousMetrics, current, plan);
         previousMetrics = current;
         lastVerdict = assessment.health().name().toLowerCase(java.util.Locale.ROOT);
@@ -92,8 +92,8 @@ public final class LongtailRegime implements Regime {
         return lastCurated;
     }
 
-    private Metrics metrics(List<List<String>> lines) {
-        return new Metrics(DiversityMetrics.distinctN(lines, 1), DiversityMetrics.distinctN(lines, 2),
+    private VersionSignals metrics(List<List<String>> lines) {
+        return new VersionSignals(DiversityMetrics.distinctN(lines, 1), DiversityMetrics.distinctN(lines, 2),
                 DiversityMetrics.unigramEntropy(lines), tail.coverageOf(lines), Double.NaN,
                 DiversityMetrics.meanWords(lines));
     }

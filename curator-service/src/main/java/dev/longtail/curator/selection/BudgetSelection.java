@@ -1,7 +1,7 @@
 package dev.longtail.curator.selection;
 
 import dev.longtail.core.curation.NgramProfile;
-import dev.longtail.core.curation.TailKeepingSelection;
+import dev.longtail.core.curation.ClusterQuotaSelection;
 import dev.longtail.curator.CuratorConfig;
 import dev.longtail.embeddings.LazyMiniLm;
 import dev.longtail.support.ProblemException;
@@ -38,7 +38,7 @@ public class BudgetSelection {
                 throw ProblemException.badRequest("candidate id " + c.id() + " appears more than once");
             }
         }
-        TailKeepingSelection.Settings settings = settingsOf(request);
+        ClusterQuotaSelection.Settings settings = settingsOf(request);
         List<String> candidateTexts = request.candidates().stream().map(SelectRequest.Candidate::text).toList();
         List<float[]> reference;
         List<float[]> candidates;
@@ -49,19 +49,19 @@ public class BudgetSelection {
             reference = embedder.embedAll(request.reference());
             candidates = embedder.embedAll(candidateTexts);
         }
-        var result = TailKeepingSelection.select(reference, candidates, request.budget(), settings);
+        var result = ClusterQuotaSelection.select(reference, candidates, request.budget(), settings);
         List<String> selected = result.selected().stream().map(i -> request.candidates().get(i).id()).toList();
         return new SelectResponse(request.budget(), selected, result.clusters());
     }
 
     /** The request's clusters, tail boost and seed over the configured defaults, validated by the selection. */
-    private TailKeepingSelection.Settings settingsOf(SelectRequest request) {
+    private ClusterQuotaSelection.Settings settingsOf(SelectRequest request) {
         try {
-            return new TailKeepingSelection.Settings(
+            return new ClusterQuotaSelection.Settings(
                     request.clusters() == null ? config.selection().clusters() : request.clusters(),
                     request.tailBoost() == null ? config.selection().tailBoost() : request.tailBoost(),
-                    TailKeepingSelection.Settings.DEFAULTS.iterations(),
-                    request.seed() == null ? TailKeepingSelection.Settings.DEFAULTS.seed() : request.seed());
+                    ClusterQuotaSelection.Settings.DEFAULTS.iterations(),
+                    request.seed() == null ? ClusterQuotaSelection.Settings.DEFAULTS.seed() : request.seed());
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }

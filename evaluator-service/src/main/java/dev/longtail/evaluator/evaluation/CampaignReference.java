@@ -1,6 +1,6 @@
 package dev.longtail.evaluator.evaluation;
 
-import dev.longtail.core.feedback.Metrics;
+import dev.longtail.core.feedback.VersionSignals;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -38,11 +38,11 @@ public class CampaignReference extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    public Metrics metrics() {
+    public VersionSignals metrics() {
         return measured.toMetrics();
     }
 
-    public void setMetrics(Metrics m) {
+    public void setMetrics(VersionSignals m) {
         measured = MetricColumns.of(m);
     }
 }

@@ -2,7 +2,7 @@ package dev.longtail.evaluator.evaluation;
 
 import dev.longtail.contracts.GenerationMetrics;
 import dev.longtail.contracts.Verdict;
-import dev.longtail.core.feedback.Metrics;
+import dev.longtail.core.feedback.VersionSignals;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -57,7 +57,7 @@ public class Evaluation extends PanacheEntityBase {
     @Column(name = "published_at")
     public Instant publishedAt;
 
-    public Metrics metrics() {
+    public VersionSignals metrics() {
         return measured.toMetrics();
     }
 
@@ -65,7 +65,7 @@ public class Evaluation extends PanacheEntityBase {
         return measured.toGenerationMetrics();
     }
 
-    public void setMetrics(Metrics m) {
+    public void setMetrics(VersionSignals m) {
         measured = MetricColumns.of(m);
     }
 

@@ -1,7 +1,7 @@
 package dev.longtail.evaluator.evaluation;
 
 import dev.longtail.contracts.GenerationMetrics;
-import dev.longtail.core.feedback.Metrics;
+import dev.longtail.core.feedback.VersionSignals;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public class MetricColumns {
     @Column(name = "mean_words")
     public double meanWords;
 
-    static MetricColumns of(Metrics m) {
+    static MetricColumns of(VersionSignals m) {
         var columns = new MetricColumns();
         columns.distinct1 = m.distinct1();
         columns.distinct2 = m.distinct2();
@@ -33,8 +33,8 @@ public class MetricColumns {
         return columns;
     }
 
-    Metrics toMetrics() {
-        return new Metrics(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
+    VersionSignals toMetrics() {
+        return new VersionSignals(distinct1, distinct2, unigramEntropy, tailCoverage, heldOutPerplexity, meanWords);
     }
 
     /** The six metrics by name, as in {@link dev.longtail.core.metrics.CollapseMeasurement#values()}. */

@@ -29,7 +29,7 @@ public record CampaignReport(String campaignId, int generations, int completedGe
     public record MetricsView(double distinct1, double distinct2, double unigramEntropy, double tailCoverage,
             double heldOutPerplexity, double meanWords) {
 
-        static MetricsView of(dev.longtail.core.feedback.Metrics m) {
+        static MetricsView of(dev.longtail.core.feedback.VersionSignals m) {
             return new MetricsView(m.distinct1(), m.distinct2(), m.unigramEntropy(), m.tailCoverage(),
                     m.heldOutPerplexity(), m.meanWords());
         }

@@ -112,12 +112,10 @@ final class NoveltyState {
         byte[] utf8 = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         int idStart = idOffsets[position];
         if (idStart + utf8.length > idBytes.length) {
-            idBytes = Arrays.copyOf(idBytes, Math.max(idStart + utf8.length, idBytes.length + (idBytes.length >> 2)));
+            idBytes = Arrays.copyOf(idBytes, grownLength(idBytes.length, idStart + utf8.length));
         }
         System.arraycopy(utf8, 0, idBytes, idStart, utf8.length);
-        if (position + 2 > idOffsets.length) {
-            idOffsets = Arrays.copyOf(idOffsets, idOffsets.length + (idOffsets.length >> 2) + 2);
-        }
+        idOffsets = withRoomAfter(idOffsets, position);
         idOffsets[position + 1] = idStart + utf8.length;
         fingerprints.add(f.fingerprint);
         text.add(f.reducedSignature, f.emptyText);
@@ -125,24 +123,20 @@ final class NoveltyState {
             char[] set = f.shingleSet == null ? new char[0] : f.shingleSet;
             int from = shingleOffsets[position];
             if (from + set.length > shingleValues.length) {
-                shingleValues = Arrays.copyOf(shingleValues, Math.max(from + set.length, shingleValues.length + (shingleValues.length >> 2)));
+                shingleValues = Arrays.copyOf(shingleValues, grownLength(shingleValues.length, from + set.length));
             }
             System.arraycopy(set, 0, shingleValues, from, set.length);
-            if (position + 2 > shingleOffsets.length) {
-                shingleOffsets = Arrays.copyOf(shingleOffsets, shingleOffsets.length + (shingleOffsets.length >> 2) + 2);
-            }
+            shingleOffsets = withRoomAfter(shingleOffsets, position);
             shingleOffsets[position + 1] = from + set.length;
         }
         instructions.add(f.reducedInstruction, f.instructionWords.length == 0);
         int start = instructionOffsets[position];
         if (start + f.instructionWords.length > instructionWords.length) {
             instructionWords = Arrays.copyOf(instructionWords,
-                    Math.max(start + f.instructionWords.length, instructionWords.length + (instructionWords.length >> 2)));
+                    grownLength(instructionWords.length, start + f.instructionWords.length));
         }
         System.arraycopy(f.instructionWords, 0, instructionWords, start, f.instructionWords.length);
-        if (position + 2 > instructionOffsets.length) {
-            instructionOffsets = Arrays.copyOf(instructionOffsets, instructionOffsets.length + (instructionOffsets.length >> 2) + 2);
-        }
+        instructionOffsets = withRoomAfter(instructionOffsets, position);
         instructionOffsets[position + 1] = start + f.instructionWords.length;
         if (vector != null) {
             if (vectors == null) {
@@ -155,6 +149,16 @@ final class NoveltyState {
             vectorOwners[v] = position;
         }
         return position;
+    }
+
+    /** The new length of a packed array that must hold {@code needed} entries: a quarter more, or just enough. */
+    private static int grownLength(int length, int needed) {
+        return Math.max(needed, length + (length >> 2));
+    }
+
+    /** The offsets, grown by a quarter when they have no slot for the end of the record at {@code position}. */
+    private static int[] withRoomAfter(int[] offsets, int position) {
+        return position + 2 > offsets.length ? Arrays.copyOf(offsets, offsets.length + (offsets.length >> 2) + 2) : offsets;
     }
 
     /** Bytes held, by part: a measured account of the novelty state. */

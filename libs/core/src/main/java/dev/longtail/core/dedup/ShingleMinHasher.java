@@ -22,7 +22,6 @@ public final class ShingleMinHasher {
 
     private final int permutations;
     private final int shingleSize;
-    private final long seed;
     private final int[] a;
     private final int[] b;
 
@@ -36,7 +35,6 @@ public final class ShingleMinHasher {
         }
         this.permutations = permutations;
         this.shingleSize = shingleSize;
-        this.seed = seed;
         this.a = new int[permutations];
         this.b = new int[permutations];
         SplittableRandom random = new SplittableRandom(seed);
@@ -200,28 +198,6 @@ public final class ShingleMinHasher {
         return (double) common / (x.length + y.length - common);
     }
 
-    /** Exact Jaccard similarity of two sorted, distinct int hash sets (0 when both are empty). */
-    public static double jaccard(int[] x, int[] y) {
-        if (x.length == 0 && y.length == 0) {
-            return 0.0;
-        }
-        int i = 0;
-        int j = 0;
-        int common = 0;
-        while (i < x.length && j < y.length) {
-            if (x[i] == y[j]) {
-                common++;
-                i++;
-                j++;
-            } else if (x[i] < y[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return (double) common / (x.length + y.length - common);
-    }
-
     /**
      * A sorted, distinct 64-bit set narrowed to 16 bits (sorted, distinct): a quarter of the memory for exact re-checks.
      * Among ~100 shingles two distinct ones share 16 bits with probability about 100²/2^17, which moves a Jaccard
@@ -263,34 +239,6 @@ public final class ShingleMinHasher {
             }
         }
         return (double) common / (x.length + y.length - common);
-    }
-
-    /** A sorted, distinct 64-bit set narrowed to 32 bits (sorted, distinct): half the memory for re-checks. */
-    public static int[] narrow(long[] set) {
-        int[] narrow = new int[set.length];
-        for (int i = 0; i < set.length; i++) {
-            narrow[i] = (int) (set[i] ^ (set[i] >>> 32));
-        }
-        Arrays.sort(narrow);
-        int unique = 0;
-        for (int i = 0; i < narrow.length; i++) {
-            if (i == 0 || narrow[i] != narrow[i - 1]) {
-                narrow[unique++] = narrow[i];
-            }
-        }
-        return unique == narrow.length ? narrow : Arrays.copyOf(narrow, unique);
-    }
-
-    public int permutations() {
-        return permutations;
-    }
-
-    public int shingleSize() {
-        return shingleSize;
-    }
-
-    public long seed() {
-        return seed;
     }
 
     /** MurmurHash3's 64-bit finaliser. */

@@ -38,8 +38,8 @@ public final class CollapsePolicy {
     }
 
     /** The six loop metrics out of a metric map (absent ones are NaN, which the base policy does not judge). */
-    public static Metrics metricsOf(Map<String, Double> values) {
-        return new Metrics(get(values, "distinct1"), get(values, "distinct2"), get(values, "unigramEntropy"),
+    public static VersionSignals metricsOf(Map<String, Double> values) {
+        return new VersionSignals(get(values, "distinct1"), get(values, "distinct2"), get(values, "unigramEntropy"),
                 get(values, "tailCoverage"), get(values, "heldOutPerplexity"), get(values, "meanWords"));
     }
 

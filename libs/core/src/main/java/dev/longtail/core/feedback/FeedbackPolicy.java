@@ -58,22 +58,24 @@ public final class FeedbackPolicy {
      * Assesses {@code current}; {@code reference} is generation 0 (the real reference seeds' own metrics),
      * {@code previous} the last generation's metrics or null for generation 1.
      */
-    public Assessment assess(Metrics reference, Metrics previous, Metrics current, PlanValues plan) {
+    public Assessment assess(VersionSignals reference, VersionSignals previous, VersionSignals current,
+                             PlanValues plan) {
         return judge(reference, reference, "the reference's", previous, current, plan);
     }
 
     /**
      * Assesses {@code current} with tails judged against {@code tailBaseline}: in a campaign, the first
      * generation's metrics (for generation 1 itself, {@code current}), so that tail coverage reads as what the
-     * loop has kept since it started; the other arguments as in {@link #assess(Metrics, Metrics, Metrics, PlanValues)}.
+     * loop has kept since it started; the other arguments as in
+     * {@link #assess(VersionSignals, VersionSignals, VersionSignals, PlanValues)}.
      */
-    public Assessment assess(Metrics reference, Metrics tailBaseline, Metrics previous, Metrics current,
-            PlanValues plan) {
+    public Assessment assess(VersionSignals reference, VersionSignals tailBaseline, VersionSignals previous,
+            VersionSignals current, PlanValues plan) {
         return judge(reference, tailBaseline, "generation 1's", previous, current, plan);
     }
 
-    private Assessment judge(Metrics reference, Metrics tailBaseline, String tailBaselineName, Metrics previous,
-            Metrics current, PlanValues plan) {
+    private Assessment judge(VersionSignals reference, VersionSignals tailBaseline, String tailBaselineName,
+            VersionSignals previous, VersionSignals current, PlanValues plan) {
         List<String> reasons = new ArrayList<>();
         boolean collapsing = false;
         boolean drifting = false;
@@ -113,7 +115,7 @@ public final class FeedbackPolicy {
             }
         }
 
-        Metrics baseline = previous != null ? previous : reference;
+        VersionSignals baseline = previous != null ? previous : reference;
         String baselineName = previous != null ? "the previous generation's" : "the reference's";
         boolean distinctFalling = false;
         double d2Ratio = ratio(current.distinct2(), baseline.distinct2());

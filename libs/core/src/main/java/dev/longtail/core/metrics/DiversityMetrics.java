@@ -42,22 +42,12 @@ public final class DiversityMetrics {
      */
     public static double unigramEntropy(List<List<String>> docs) {
         Map<String, Integer> counts = new HashMap<>();
-        long total = 0;
         for (List<String> doc : docs) {
             for (String token : doc) {
                 counts.merge(token, 1, Integer::sum);
-                total++;
             }
         }
-        if (total == 0) {
-            return 0.0;
-        }
-        double entropy = 0;
-        for (int c : counts.values()) {
-            double p = (double) c / total;
-            entropy -= p * Math.log(p);
-        }
-        return entropy / Math.log(2);
+        return NGramStatistics.entropyBits(counts);
     }
 
     /** Mean number of word tokens per document (punctuation excluded); 0 for an empty corpus. */

@@ -16,7 +16,11 @@ public final class NGramStatistics {
 
     /** H_n = −Σ_g p(g) log₂ p(g) over the n-grams g of the corpus, in bits; 0 when there is none. */
     public static double entropy(List<List<String>> docs, int n) {
-        Map<String, Integer> counts = counts(docs, n);
+        return entropyBits(counts(docs, n));
+    }
+
+    /** −Σ p log₂ p of a count table, in bits; 0 when it counts nothing. */
+    static double entropyBits(Map<String, Integer> counts) {
         long total = 0;
         for (int c : counts.values()) {
             total += c;

@@ -15,42 +15,41 @@ final class LongIntMap {
         values = new int[capacity];
     }
 
+    /** The count stored for the key, 0 when there is none. */
     int get(long key) {
-        long k = key == EMPTY ? 1L : key;
-        int mask = keys.length - 1;
-        int i = (int) (k ^ (k >>> 32)) & mask;
-        while (true) {
-            long at = keys[i];
-            if (at == k) {
-                return values[i];
-            }
-            if (at == EMPTY) {
-                return 0;
-            }
-            i = (i + 1) & mask;
+        long k = stored(key);
+        int i = slot(k);
+        return keys[i] == k ? values[i] : 0;
+    }
+
+    /** Adds delta to the key's count (a new key starts at delta). */
+    void add(long key, int delta) {
+        long k = stored(key);
+        int i = slot(k);
+        if (keys[i] == k) {
+            values[i] += delta;
+            return;
+        }
+        keys[i] = k;
+        values[i] = delta;
+        if (++size * 2 > keys.length) {
+            grow();
         }
     }
 
-    void add(long key, int delta) {
-        long k = key == EMPTY ? 1L : key;
+    /** The key as stored: 0 marks an empty slot, so it is remapped. */
+    private static long stored(long key) {
+        return key == EMPTY ? 1L : key;
+    }
+
+    /** The slot that holds the stored key k, or the empty slot where its linear probe ends. */
+    private int slot(long k) {
         int mask = keys.length - 1;
         int i = (int) (k ^ (k >>> 32)) & mask;
-        while (true) {
-            long at = keys[i];
-            if (at == k) {
-                values[i] += delta;
-                return;
-            }
-            if (at == EMPTY) {
-                keys[i] = k;
-                values[i] = delta;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
-                return;
-            }
+        while (keys[i] != k && keys[i] != EMPTY) {
             i = (i + 1) & mask;
         }
+        return i;
     }
 
     int size() {

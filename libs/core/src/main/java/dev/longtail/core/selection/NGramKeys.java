@@ -1,5 +1,6 @@
 package dev.longtail.core.selection;
 
+import dev.longtail.core.random.SeedMixer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +47,10 @@ final class NGramKeys {
             long h = 0x9E3779B97F4A7C15L;
             for (int n = 1; n <= maxOrder; n++) {
                 int token = seq[i - n + 1];
-                h = mix(h ^ (token + 0x632BE59BD9B4E019L * n));
+                h = SeedMixer.mix(h ^ (token + 0x632BE59BD9B4E019L * n));
                 keys[k++] = h;
             }
         }
         return keys;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

@@ -45,20 +45,22 @@ class SelectionAndAnchorsTest {
         for (int i = 0; i < 40; i++) {
             candidates.add(near(1, random));
         }
-        var proportional = TailKeepingSelection.select(reference, candidates, 100,
-                new TailKeepingSelection.Settings(2, 0.0, 20, 7));
-        var boosted = TailKeepingSelection.select(reference, candidates, 100,
-                new TailKeepingSelection.Settings(2, 1.0, 20, 7));
+        var proportional = ClusterQuotaSelection.select(reference, candidates, 100,
+                new ClusterQuotaSelection.Settings(2, 0.0, 20, 7));
+        var boosted = ClusterQuotaSelection.select(reference, candidates, 100,
+                new ClusterQuotaSelection.Settings(2, 1.0, 20, 7));
         assertEquals(100, proportional.selected().size());
         assertEquals(100, boosted.selected().size());
         assertEquals(10, rareSelected(proportional));
         assertEquals(40, rareSelected(boosted), "equal quotas of 50, but the rare cluster has only 40 candidates");
-        double referenceShares = proportional.clusters().stream().mapToDouble(TailKeepingSelection.ClusterShare::referenceShare).sum();
+        double referenceShares = proportional.clusters().stream()
+                .mapToDouble(ClusterQuotaSelection.ClusterShare::referenceShare).sum();
         assertEquals(1.0, referenceShares, 1e-9);
     }
 
-    private static long rareSelected(TailKeepingSelection.Result result) {
-        return result.clusters().stream().filter(c -> c.reference() == 10).mapToInt(TailKeepingSelection.ClusterShare::selected).sum();
+    private static long rareSelected(ClusterQuotaSelection.Result result) {
+        return result.clusters().stream().filter(c -> c.reference() == 10)
+                .mapToInt(ClusterQuotaSelection.ClusterShare::selected).sum();
     }
 
     @Test

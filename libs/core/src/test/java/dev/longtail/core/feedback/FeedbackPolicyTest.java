@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class FeedbackPolicyTest {
 
-    private static final Metrics REFERENCE = new Metrics(0.3, 0.7, 9.0, 1.0, 300.0, 80.0);
+    private static final VersionSignals REFERENCE = new VersionSignals(0.3, 0.7, 9.0, 1.0, 300.0, 80.0);
     private static final PlanValues PLAN = new PlanValues(0.5, 1.0, 0.1, 0.8);
     private final FeedbackPolicy policy = new FeedbackPolicy(FeedbackThresholds.DEFAULTS);
 
-    private static Metrics metrics(double distinct2, double tail, double perplexity) {
-        return new Metrics(0.3, distinct2, 9.0, tail, perplexity, 80.0);
+    private static VersionSignals metrics(double distinct2, double tail, double perplexity) {
+        return new VersionSignals(0.3, distinct2, 9.0, tail, perplexity, 80.0);
     }
 
     private static Map<String, Double> targets(Assessment a) {
@@ -33,7 +33,7 @@ class FeedbackPolicyTest {
 
     @Test
     void shouldWidenTopicsWhenDistinct2FallsAgainstThePreviousGeneration() {
-        Metrics previous = metrics(0.7, 0.95, 310);
+        VersionSignals previous = metrics(0.7, 0.95, 310);
         Assessment a = policy.assess(REFERENCE, previous, metrics(0.6, 0.95, 310), PLAN);
         assertEquals(Health.DRIFTING, a.health());
         assertEquals(1, a.reasons().size());
@@ -99,7 +99,7 @@ class FeedbackPolicyTest {
 
     @Test
     void shouldJudgeTailsAgainstTheFirstGenerationWhenItIsGiven() {
-        Metrics first = metrics(0.7, 0.3, 310);
+        VersionSignals first = metrics(0.7, 0.3, 310);
 
         Assessment firstItself = policy.assess(REFERENCE, first, null, first, PLAN);
         Assessment kept = policy.assess(REFERENCE, first, first, metrics(0.7, 0.28, 310), PLAN);

@@ -203,7 +203,7 @@ class TailPreservingCurationTest {
         List<String> rare = Tokenizer.tokenize("a rare amber lobster was caught when the claws shed in spring .");
         List<String> junk = Tokenizer.tokenize("zebra quantum violin under seventeen gravel moons sing loudly now .");
         long budget = (common.size() + rare.size()) * 10 / 9; // two records and a tenth of real data
-        TailPreservingCuration.LineSelection selection =
+        LineSelection selection =
                 curation.selectLines(List.of(common, echo, junk, rare), List.of(), budget, 0.1);
 
         assertEquals(2, selection.fresh().length);
@@ -222,7 +222,7 @@ class TailPreservingCurationTest {
             carried.add(Tokenizer.tokenize("a rare amber lobster number " + i + " was caught in the spring ."));
         }
         List<List<String>> fresh = List.of(Tokenizer.tokenize("zebra quantum violin under seventeen gravel moons sing loudly now ."));
-        TailPreservingCuration.LineSelection selection = curation.selectLines(fresh, carried, 60, 0.0);
+        LineSelection selection = curation.selectLines(fresh, carried, 60, 0.0);
         long carriedTokens = java.util.Arrays.stream(selection.carried()).mapToLong(i -> carried.get(i).size()).sum();
         assertTrue(carriedTokens > 0 && carriedTokens <= 30, "carried " + carriedTokens + " of 60");
         assertEquals(1, selection.fresh().length, "the fresh record fills what the carried cap leaves");
@@ -231,7 +231,7 @@ class TailPreservingCurationTest {
     @Test
     void shouldSetAsideARecordThatCopiesTheReference() {
         TailPreservingCuration curation = new TailPreservingCuration(REFERENCE, SelectionSettings.LINES_FRESH);
-        TailPreservingCuration.LineSelection selection =
+        LineSelection selection =
                 curation.selectLines(List.of(new ArrayList<>(REFERENCE.get(3))), List.of(), 1000, 0.0);
         assertEquals(0, selection.fresh().length);
         assertEquals(1, selection.leftOut().get(TailPreservingCuration.COPIES_REFERENCE));

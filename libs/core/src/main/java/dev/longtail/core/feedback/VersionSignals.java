@@ -5,6 +5,6 @@ package dev.longtail.core.feedback;
  * unigram entropy in bits, tail coverage of the reference's rare n-grams, held-out perplexity of a model
  * trained on the version, and mean words per record.
  */
-public record Metrics(double distinct1, double distinct2, double unigramEntropy, double tailCoverage,
+public record VersionSignals(double distinct1, double distinct2, double unigramEntropy, double tailCoverage,
                       double heldOutPerplexity, double meanWords) {
 }

@@ -6,16 +6,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Chooses a budget of accepted samples so that the real reference's rare regions are not crowded out (the tails
- * go first under collapse: Shumailov et al., Nature 2024; Dohmatob et al. 2024). The reference is clustered with
- * k-means (on sentence embeddings or {@link NgramProfile}s); each cluster c with reference share p_c gets the quota
- * budget · p_c^(1−β) / Σ p^(1−β), β the tail boost (0: the reference's proportions, 1: every cluster equal).
- * Candidates fill their nearest cluster's quota (seeded random order within a cluster); quota a cluster cannot
- * fill passes to the others in proportion, so the budget is spent when there are enough candidates.
+ * Cluster-quota selection (the curator's {@code POST /api/v1/select}): chooses a budget of accepted samples so
+ * that the real reference's rare regions are not crowded out (the tails go first under collapse: Shumailov et
+ * al., Nature 2024; Dohmatob et al. 2024). The reference is clustered with k-means (on sentence embeddings or
+ * {@link NgramProfile}s); each cluster c with reference share p_c gets the quota budget · p_c^(1−β) / Σ p^(1−β),
+ * β the tail boost (0: the reference's proportions, 1: every cluster equal). Candidates fill their nearest
+ * cluster's quota (seeded random order within a cluster); quota a cluster cannot fill passes to the others in
+ * proportion, so the budget is spent when there are enough candidates.
  */
-public final class TailKeepingSelection {
+public final class ClusterQuotaSelection {
 
-    private TailKeepingSelection() {
+    private ClusterQuotaSelection() {
     }
 
     /** Settings: cluster count, tail boost β in [0, 1], k-means rounds and seed. */
