@@ -1,6 +1,5 @@
 package dev.longtail.evaluator.report;
 
-import dev.longtail.contracts.Adjustment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,7 +63,8 @@ final class ReportPage {
                 .append("padding:4px 8px;vertical-align:top;text-align:left}.HEALTHY{background:#d9f2d9}")
                 .append(".DRIFTING{background:#fff1c2}.COLLAPSING{background:#f8c9c9}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0;border:1px solid #ddd;padding:6px}")
-                .append("figcaption{font-size:12px;max-width:300px}svg text{font-size:10px;fill:#444}</style></head><body>");
+                .append("figcaption{font-size:12px;max-width:300px}svg text{font-size:10px;fill:#444}")
+                .append(ControllerTable.STYLE).append("</style></head><body>");
         html.append("<h1>Campaign ").append(esc(report.campaignId())).append("</h1><p>")
                 .append(report.completedGenerations()).append(" of ").append(report.generations())
                 .append(" generations evaluated").append(report.complete() ? " (complete)" : "").append("; reference: ")
@@ -78,8 +78,8 @@ final class ReportPage {
                     .append(row.generated()).append("</td><td id=\"verdict-").append(row.generation()).append("\">")
                     .append(esc(row.verdict())).append("</td><td>").append(list(row.reasons())).append("</td><td>");
             List<String> adjustments = new ArrayList<>();
-            for (Adjustment a : row.adjustments()) {
-                adjustments.add(a.parameter() + ": " + num(a.from()) + " → " + num(a.to()) + " (" + a.reason() + ")");
+            for (CampaignReport.AdjustmentView a : row.adjustments()) {
+                adjustments.add(a.parameter() + ": " + num(a.from()) + " → " + num(a.to()));
             }
             html.append(list(adjustments)).append("</td><td>");
             if (row.downstream() != null) {
@@ -94,6 +94,7 @@ final class ReportPage {
             html.append("</td></tr>");
         }
         html.append("</table>");
+        ControllerTable.render(report, html);
 
         Map<String, List<Double>> series = series(report);
         html.append("<h2>Metrics across generations</h2><p>Generation 0 is the real reference.");
@@ -199,7 +200,7 @@ final class ReportPage {
         return sb.append("</ul>").toString();
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4g", v);
     }
 
