@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = DevStackTestResource.SCHEMA, value = "evaluator"))
 class LoopControlTest {
 
-    // generous: the first campaign of a test JVM loads the embedding model, slow on a loaded machine
+    // generous: the first campaign a test JVM evaluates loads the embedding model, slow on a busy machine
     private static final Duration WAIT = Duration.ofSeconds(180);
     private static final String REPORT = "/api/v1/campaigns/{id}/report";
 
