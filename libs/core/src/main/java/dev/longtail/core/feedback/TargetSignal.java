@@ -30,14 +30,4 @@ public enum TargetSignal {
     public boolean higherIsBetter() {
         return higherIsBetter;
     }
-
-    /** The signal reading {@code metric}, if any. */
-    public static java.util.Optional<TargetSignal> ofMetric(String metric) {
-        for (TargetSignal s : values()) {
-            if (s.metric.equals(metric)) {
-                return java.util.Optional.of(s);
-            }
-        }
-        return java.util.Optional.empty();
-    }
 }
