@@ -115,14 +115,14 @@ public final class LoopController {
             return new KnobStep(knob.parameter(), KnobAction.WITHHELD, value, asked.to(), 0, target, before,
                     asked.reason(), harmful.get().withheld());
         }
+        if (Math.abs(to - value) <= 1e-9) {
+            return new KnobStep(knob.parameter(), KnobAction.HOLD, value, value, 0, target, before, "", null);
+        }
         boolean tighten = knob.tightens(value, to);
         Optional<String> frozen = frozen(knob, tighten, history);
         if (frozen.isPresent()) {
             return new KnobStep(knob.parameter(), KnobAction.FROZEN, value, to, 0, target, before, asked.reason(),
                     frozen.get());
-        }
-        if (Math.abs(to - value) <= 1e-9) {
-            return new KnobStep(knob.parameter(), KnobAction.HOLD, value, value, 0, target, before, "", null);
         }
         return new KnobStep(knob.parameter(), tighten ? KnobAction.TIGHTEN : KnobAction.RELAX, value, to, 0, target,
                 before, asked.reason(), null);
