@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Typed configuration of the evaluator: the verdict's limits and how the metrics are measured. */
+/** Typed configuration of the evaluator: the verdict's limits, the loop controller's and how the metrics are measured. */
 @ConfigMapping(prefix = "longtail.evaluator")
 public interface EvaluatorConfig {
 
