@@ -4,7 +4,7 @@ import static dev.longtail.evaluator.report.ReportPage.esc;
 import static dev.longtail.evaluator.report.ReportPage.num;
 
 /**
- * The report page's table of the loop controller's record: every adjustment with the signal it targeted, that
+ * The report page's table of the loop controller's record (after the charts, which stay in the first screen): every adjustment with the signal it targeted, that
  * signal before and one generation after, the outcome and whether it was applied; then the advice withheld or frozen.
  */
 final class ControllerTable {
@@ -32,7 +32,7 @@ final class ControllerTable {
                         .append(a.direction() == null ? "" : " (" + esc(a.direction()) + ")").append("</td><td>")
                         .append(esc(a.reason())).append("</td><td>").append(esc(a.targetSignal())).append("</td><td>")
                         .append(a.before() == null ? "" : num(a.before())).append(" → ")
-                        .append(a.after() == null ? "" : num(a.after())).append("</td><td>")
+                        .append(a.after() == null ? "…" : num(a.after())).append("</td><td>")
                         .append(outcome.isEmpty() ? "—" : esc(outcome)).append("</td><td>").append(esc(a.status()))
                         .append("</td></tr>");
             }

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Renders a campaign report as one self-contained HTML page (inline SVG, no script, no external resource):
  * the verdict of each generation with its reasons and adjustments, then one small line chart per metric
- * across generations 0..n, generation 0 being the real reference.
+ * across generations 0..n, generation 0 being the real reference, then the adjustments with what became of them
+ * ({@link ControllerTable}).
  */
 final class ReportPage {
 
@@ -94,7 +95,6 @@ final class ReportPage {
             html.append("</td></tr>");
         }
         html.append("</table>");
-        ControllerTable.render(report, html);
 
         Map<String, List<Double>> series = series(report);
         html.append("<h2>Metrics across generations</h2><p>Generation 0 is the real reference.");
@@ -108,7 +108,9 @@ final class ReportPage {
                     .append("<figcaption>").append(esc(CAPTIONS.getOrDefault(e.getKey(), e.getKey())))
                     .append("</figcaption></figure>");
         }
-        html.append("</div></body></html>");
+        html.append("</div>");
+        ControllerTable.render(report, html);
+        html.append("</body></html>");
         return html.toString();
     }
 
