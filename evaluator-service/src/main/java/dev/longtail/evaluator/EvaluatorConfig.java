@@ -1,6 +1,7 @@
 package dev.longtail.evaluator;
 
 import dev.longtail.core.feedback.CollapseThresholds;
+import dev.longtail.core.feedback.ControllerLimits;
 import dev.longtail.core.feedback.FeedbackThresholds;
 import dev.longtail.core.feedback.SizeMatchedThresholds;
 import dev.longtail.core.metrics.CollapseSettings;
@@ -10,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Typed configuration of the evaluator: the verdict's limits and how the metrics are measured. */
+/** Typed configuration of the evaluator: the verdict's limits, the loop controller's and how the metrics are measured. */
 @ConfigMapping(prefix = "longtail.evaluator")
 public interface EvaluatorConfig {
 
@@ -23,6 +24,12 @@ public interface EvaluatorConfig {
 
     /** The limits of the verdict (see {@link FeedbackThresholds}; defaults equal its DEFAULTS). */
     Feedback feedback();
+
+    /**
+     * The loop controller's good limits and patience (see {@link ControllerLimits}; defaults equal its DEFAULTS). Its
+     * worse limits are the verdict's drifting limits: {@code feedback.*} and {@code collapse.self-bleu-rise-tolerance}.
+     */
+    Controller controller();
 
     /** How the richer collapse metrics are measured (sample sizes, embeddings, clusters, bins). */
     MetricsSettings metrics();
@@ -73,6 +80,38 @@ public interface EvaluatorConfig {
         default FeedbackThresholds thresholds() {
             return new FeedbackThresholds(driftingPerplexityRatio(), collapsingPerplexityRatio(),
                     driftingTailCoverageRatio(), collapsingTailCoverageRatio(), distinct2DropTolerance());
+        }
+    }
+
+    /** When a knob counts as good (each stricter than its drifting limit), and when an outcome counts as unchanged. */
+    interface Controller {
+        /** Tail coverage / generation 1's at or above which the anchor ratio's tail signal is good (drifting: 0.8). */
+        @WithDefault("0.9")
+        double goodTailCoverageRatio();
+
+        /** Held-out perplexity / the reference's at or below which it is good (drifting: 1.3). */
+        @WithDefault("1.2")
+        double goodPerplexityRatio();
+
+        /** Relative distinct-2 drop against the previous generation at or below which it is good (drifting: 0.05). */
+        @WithDefault("0.01")
+        double goodDistinct2Drop();
+
+        /** Relative Self-BLEU rise against the previous generation at or below which it is good (drifting: 0.10). */
+        @WithDefault("0.03")
+        double goodSelfBleuRise();
+
+        /** Consecutive good generations before a knob relaxes one step toward generation 1's value. */
+        @WithDefault("2")
+        int goodGenerations();
+
+        /** Relative change of a targeted signal, one generation after its adjustment, that counts as unchanged. */
+        @WithDefault("0.01")
+        double outcomeTolerance();
+
+        default ControllerLimits limits() {
+            return new ControllerLimits(goodTailCoverageRatio(), goodPerplexityRatio(), goodDistinct2Drop(),
+                    goodSelfBleuRise(), goodGenerations(), outcomeTolerance());
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Renders a campaign report as one self-contained HTML page (inline SVG, no script, no external resource):
  * the verdict of each generation with its reasons and adjustments, then one small line chart per metric
- * across generations 0..n, generation 0 being the real reference.
+ * across generations 0..n, generation 0 being the real reference, then the adjustments with what became of them
+ * ({@link ControllerTable}).
  */
 final class ReportPage {
 
@@ -72,7 +73,8 @@ final class ReportPage {
                 .append("padding:4px 8px;vertical-align:top;text-align:left}.HEALTHY{background:#d9f2d9}")
                 .append(".DRIFTING{background:#fff1c2}.COLLAPSING{background:#f8c9c9}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0;border:1px solid #ddd;padding:6px}")
-                .append("figcaption{font-size:12px;max-width:300px}svg text{font-size:10px;fill:#444}</style></head><body>");
+                .append("figcaption{font-size:12px;max-width:300px}svg text{font-size:10px;fill:#444}")
+                .append(ControllerTable.STYLE).append("</style></head><body>");
         html.append("<h1>Campaign ").append(esc(report.campaignId())).append("</h1><p>")
                 .append(report.completedGenerations()).append(" of ").append(report.generations())
                 .append(" generations evaluated").append(report.complete() ? " (complete)" : "").append("; reference: ")
@@ -86,8 +88,8 @@ final class ReportPage {
                     .append(row.generated()).append("</td><td id=\"verdict-").append(row.generation()).append("\">")
                     .append(esc(row.verdict())).append("</td><td>").append(list(row.reasons())).append("</td><td>");
             List<String> adjustments = new ArrayList<>();
-            for (Adjustment a : row.adjustments()) {
-                adjustments.add(a.parameter() + ": " + num(a.from()) + " → " + num(a.to()) + " (" + a.reason() + ")");
+            for (CampaignReport.AdjustmentView a : row.adjustments()) {
+                adjustments.add(a.parameter() + ": " + num(a.from()) + " → " + num(a.to()));
             }
             html.append(list(adjustments)).append("</td><td>");
             if (row.downstream() != null) {
@@ -115,7 +117,9 @@ final class ReportPage {
                     .append("<figcaption>").append(esc(CAPTIONS.getOrDefault(e.getKey(), e.getKey())))
                     .append("</figcaption></figure>");
         }
-        html.append("</div>").append(CoverageColumns.render(report)).append("</body></html>");
+        html.append("</div>").append(CoverageColumns.render(report));
+        ControllerTable.render(report, html);
+        html.append("</body></html>");
         return html.toString();
     }
 
@@ -207,7 +211,7 @@ final class ReportPage {
         return sb.append("</ul>").toString();
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4g", v);
     }
 
