@@ -1,6 +1,5 @@
 package dev.longtail.evaluator.report;
 
-import dev.longtail.contracts.Adjustment;
 import dev.longtail.core.metrics.CollapseMeasurement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
