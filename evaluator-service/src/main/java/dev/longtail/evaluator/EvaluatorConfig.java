@@ -1,7 +1,9 @@
 package dev.longtail.evaluator;
 
 import dev.longtail.core.feedback.CollapseThresholds;
+import dev.longtail.core.feedback.ControllerLimits;
 import dev.longtail.core.feedback.FeedbackThresholds;
+import dev.longtail.core.feedback.SizeMatchedThresholds;
 import dev.longtail.core.metrics.CollapseSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -9,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Typed configuration of the evaluator: the verdict's limits and how the metrics are measured. */
+/** Typed configuration of the evaluator: the verdict's limits, the loop controller's and how the metrics are measured. */
 @ConfigMapping(prefix = "longtail.evaluator")
 public interface EvaluatorConfig {
 
@@ -23,6 +25,12 @@ public interface EvaluatorConfig {
     /** The limits of the verdict (see {@link FeedbackThresholds}; defaults equal its DEFAULTS). */
     Feedback feedback();
 
+    /**
+     * The loop controller's good limits and patience (see {@link ControllerLimits}; defaults equal its DEFAULTS). Its
+     * worse limits are the verdict's drifting limits: {@code feedback.*} and {@code collapse.self-bleu-rise-tolerance}.
+     */
+    Controller controller();
+
     /** How the richer collapse metrics are measured (sample sizes, embeddings, clusters, bins). */
     MetricsSettings metrics();
 
@@ -31,6 +39,9 @@ public interface EvaluatorConfig {
 
     /** Downstream evaluation as a Kubernetes Job per dataset version (off by default). */
     Downstream downstream();
+
+    /** How an uploaded dataset is judged against real samples of its size (POST /api/v1/evaluations). */
+    Upload upload();
 
     /** Upper bound on the records of one uploaded dataset (POST /api/v1/evaluations), reference included. */
     @WithDefault("50000")
@@ -72,6 +83,38 @@ public interface EvaluatorConfig {
         }
     }
 
+    /** When a knob counts as good (each stricter than its drifting limit), and when an outcome counts as unchanged. */
+    interface Controller {
+        /** Tail coverage / generation 1's at or above which the anchor ratio's tail signal is good (drifting: 0.8). */
+        @WithDefault("0.9")
+        double goodTailCoverageRatio();
+
+        /** Held-out perplexity / the reference's at or below which it is good (drifting: 1.3). */
+        @WithDefault("1.2")
+        double goodPerplexityRatio();
+
+        /** Relative distinct-2 drop against the previous generation at or below which it is good (drifting: 0.05). */
+        @WithDefault("0.01")
+        double goodDistinct2Drop();
+
+        /** Relative Self-BLEU rise against the previous generation at or below which it is good (drifting: 0.10). */
+        @WithDefault("0.03")
+        double goodSelfBleuRise();
+
+        /** Consecutive good generations before a knob relaxes one step toward generation 1's value. */
+        @WithDefault("2")
+        int goodGenerations();
+
+        /** Relative change of a targeted signal, one generation after its adjustment, that counts as unchanged. */
+        @WithDefault("0.01")
+        double outcomeTolerance();
+
+        default ControllerLimits limits() {
+            return new ControllerLimits(goodTailCoverageRatio(), goodPerplexityRatio(), goodDistinct2Drop(),
+                    goodSelfBleuRise(), goodGenerations(), outcomeTolerance());
+        }
+    }
+
     /** Measurement settings; see {@link CollapseSettings}. */
     interface MetricsSettings {
         /** Texts drawn (seeded) for Self-BLEU; each is scored against the others of the sample. */
@@ -101,10 +144,40 @@ public interface EvaluatorConfig {
         /** Reference baselines (generation-0 model, embeddings, clusters) kept in memory. */
         @WithDefault("8")
         int cachedCampaigns();
+
+        /** K of distinct2AtK: distinct-2 over the first K tokens of the texts in a seeded order. */
+        @WithDefault("2000")
+        int fixedCountTokens();
+    }
+
+    /**
+     * Length and perplexity-signature limits, the same defaults for the loop ({@link Collapse}: against generation 1)
+     * and uploads ({@link Upload}: against real samples of their size).
+     */
+    interface LengthAndSignature {
+        /** Mean words / the baseline's at or below which texts shrink (drifting). */
+        @WithDefault("0.7")
+        double driftingLengthRatio();
+
+        /** … collapsing. */
+        @WithDefault("0.4")
+        double collapsingLengthRatio();
+
+        /** Median words per text at or below which the set is collapsing outright. */
+        @WithDefault("2")
+        double collapsingMedianWords();
+
+        /** Rise of the over-probable share over the baseline's that is drifting. */
+        @WithDefault("0.2")
+        double overProbableRise();
+
+        /** Rise of the implausible share over the baseline's that is drifting. */
+        @WithDefault("0.1")
+        double implausibleRise();
     }
 
     /** See {@link CollapseThresholds}; defaults equal its DEFAULTS. */
-    interface Collapse {
+    interface Collapse extends LengthAndSignature {
         @WithDefault("0.10")
         double selfBleuRiseTolerance();
 
@@ -113,21 +186,6 @@ public interface EvaluatorConfig {
 
         @WithDefault("0.5")
         double collapsingVendiRatio();
-
-        @WithDefault("0.7")
-        double driftingLengthRatio();
-
-        @WithDefault("0.4")
-        double collapsingLengthRatio();
-
-        @WithDefault("2")
-        double collapsingMedianWords();
-
-        @WithDefault("0.2")
-        double overProbableRise();
-
-        @WithDefault("0.1")
-        double implausibleRise();
 
         @WithDefault("0.5")
         double driftingRareClusterRatio();
@@ -138,10 +196,85 @@ public interface EvaluatorConfig {
         @WithDefault("2.0")
         double driftingFrechetRatio();
 
+        @WithDefault("0.8")
+        double driftingHeldOutTailRatio();
+
+        @WithDefault("0.5")
+        double collapsingHeldOutTailRatio();
+
+        @WithDefault("0.1")
+        double driftingCategoryLoss();
+
         default CollapseThresholds thresholds() {
             return new CollapseThresholds(selfBleuRiseTolerance(), driftingVendiRatio(), collapsingVendiRatio(),
                     driftingLengthRatio(), collapsingLengthRatio(), collapsingMedianWords(), overProbableRise(),
-                    implausibleRise(), driftingRareClusterRatio(), driftingMinorityRatio(), driftingFrechetRatio());
+                    implausibleRise(), driftingRareClusterRatio(), driftingMinorityRatio(), driftingFrechetRatio(),
+                    driftingHeldOutTailRatio(), collapsingHeldOutTailRatio(), driftingCategoryLoss());
+        }
+    }
+
+    /**
+     * An upload is judged against what real samples of its size get (see {@link SizeMatchedThresholds}; defaults
+     * equal its DEFAULTS): ratios are upload / expected, the category loss is the reference share missing beyond it.
+     */
+    interface Upload extends LengthAndSignature {
+        /** Seeded samples of the reference (and of the held-out texts) per upload; their mean is the expectation. */
+        @WithDefault("5")
+        int referenceSamples();
+
+        @WithDefault("0.8")
+        double driftingDistinct2Ratio();
+
+        @WithDefault("0.5")
+        double collapsingDistinct2Ratio();
+
+        @WithDefault("2.0")
+        double driftingSelfBleuRatio();
+
+        @WithDefault("5.0")
+        double collapsingSelfBleuRatio();
+
+        @WithDefault("0.8")
+        double driftingVendiRatio();
+
+        @WithDefault("0.5")
+        double collapsingVendiRatio();
+
+        /** Tail coverage of the reference's and of the held-out texts' rare n-grams. */
+        @WithDefault("0.6")
+        double driftingTailRatio();
+
+        @WithDefault("0.3")
+        double collapsingTailRatio();
+
+        @WithDefault("0.5")
+        double driftingRareClusterRatio();
+
+        @WithDefault("0.2")
+        double collapsingRareClusterRatio();
+
+        @WithDefault("0.1")
+        double driftingCategoryLoss();
+
+        @WithDefault("0.3")
+        double collapsingCategoryLoss();
+
+        @WithDefault("1.5")
+        double driftingPerplexityRatio();
+
+        @WithDefault("2.5")
+        double collapsingPerplexityRatio();
+
+        @WithDefault("0.5")
+        double driftingMinorityRatio();
+
+        default SizeMatchedThresholds thresholds() {
+            return new SizeMatchedThresholds(driftingDistinct2Ratio(), collapsingDistinct2Ratio(), driftingSelfBleuRatio(),
+                    collapsingSelfBleuRatio(), driftingVendiRatio(), collapsingVendiRatio(), driftingTailRatio(),
+                    collapsingTailRatio(), driftingRareClusterRatio(), collapsingRareClusterRatio(), driftingCategoryLoss(),
+                    collapsingCategoryLoss(), driftingPerplexityRatio(), collapsingPerplexityRatio(), driftingLengthRatio(),
+                    collapsingLengthRatio(), collapsingMedianWords(), overProbableRise(), implausibleRise(),
+                    driftingMinorityRatio());
         }
     }
 

@@ -66,6 +66,28 @@ class EvaluatorReportTest {
     }
 
     @Test
+    void shouldShowTheHeldOutTailCategoriesAndTheSyntheticPartAsAdditionalColumns() {
+        String campaign = twoGenerations(kafka);
+        var report = given().accept("application/json").when().get("/api/v1/campaigns/{id}/report", campaign)
+                .then().statusCode(200)
+                .body("rows[0].collapse.metrics", allOf(hasKey("distinct2AtK"), hasKey("heldOutTailCoverage"),
+                        hasKey("categoryCoverage"), hasKey("syntheticDistinct2"), hasKey("syntheticTailCoverage"),
+                        hasKey("syntheticHeldOutTailCoverage")))
+                .body("rows[0].collapse.sampleSizes.syntheticTexts", is(4))
+                .body("rows[0].collapse.sampleSizes.distinctTokens", greaterThan(0))
+                .body("rows[0].collapse.metrics.categoryCoverage", is(1.0f))
+                .extract().jsonPath();
+        // the anchor (a reference record) brings its own rare bigrams: the synthetic part alone reaches fewer
+        org.junit.jupiter.api.Assertions.assertTrue(report.getDouble("rows[0].collapse.metrics.syntheticTailCoverage")
+                < report.getDouble("rows[0].collapse.metrics.tailCoverage"));
+        given().when().get("/api/v1/campaigns/{id}/report.html", campaign)
+                .then().statusCode(200)
+                .body(containsString("<table id=\"coverage\">"))
+                .body(containsString("<td data-metric=\"syntheticDistinct2\">"))
+                .body(containsString("data-metric=\"heldOutTailCoverage\""));
+    }
+
+    @Test
     void shouldAnswerJsonWhenTheClientAcceptsAnything() {
         String campaign = twoGenerations(kafka);
         given().when().get("/api/v1/campaigns/{id}/report", campaign)

@@ -1,5 +1,7 @@
 package dev.longtail.evolver;
 
+import static dev.longtail.evolver.LoopDriver.evaluated;
+import static dev.longtail.evolver.LoopDriver.sealed;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,16 +19,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.CampaignStarted;
-import dev.longtail.contracts.DatasetRecord;
 import dev.longtail.contracts.DatasetSealed;
 import dev.longtail.contracts.DecisionCounts;
 import dev.longtail.contracts.EvaluationCompleted;
 import dev.longtail.contracts.Events;
 import dev.longtail.contracts.EvolvedSeed;
 import dev.longtail.contracts.GenerationMetrics;
-import dev.longtail.contracts.RecordSource;
 import dev.longtail.contracts.SeedsEvolved;
 import dev.longtail.contracts.Topics;
 import dev.longtail.contracts.TrainingText;
@@ -45,12 +43,15 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "schema", value = "evolver"))
+@WithTestResource(FakeGeneratorResource.class)
+@WithTestResource(FakeEvaluatorResource.class)
 class CampaignLoopTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = LoopDriver.PATIENCE;
     private static final String GROUP = "longtail-evolver";
 
     private final KafkaTestClient kafka = KafkaTestClient.devStack();
+    private final LoopDriver loop = new LoopDriver();
     private String seedSetId;
 
     @BeforeEach
@@ -88,7 +89,7 @@ class CampaignLoopTest {
     @Test
     void shouldResendWhatACrashLeftUnpublishedCampaignStartedFirst() {
         String campaignId = createCampaign(2, 4);
-        awaitGeneration(campaignId, 1);
+        loop.awaitGeneration(campaignId, 1);
         // as if the service had died after the broker acknowledged both records but before it marked them sent
         QuarkusTransaction.requiringNew().run(() -> {
             Campaign.<Campaign>findById(UUID.fromString(campaignId)).startedPublishedAt = null;
@@ -109,7 +110,7 @@ class CampaignLoopTest {
     @Test
     void shouldStartNextGenerationOnceSealedThenEvaluatedEvenWhenRedelivered() {
         String campaignId = createCampaign(3, 10);
-        SeedsEvolved first = awaitGeneration(campaignId, 1);
+        SeedsEvolved first = loop.awaitGeneration(campaignId, 1);
 
         SeedsEvolved second = deliverTwiceAndAwaitOneSecondGeneration(sealed(first, 4), evaluated(first, 0.7));
         assertSecondGeneration(first, second, 0.7, 4);
@@ -130,7 +131,7 @@ class CampaignLoopTest {
     @Test
     void shouldStartNextGenerationOnceEvaluatedThenSealedEvenWhenRedelivered() {
         String campaignId = createCampaign(2, 6);
-        SeedsEvolved first = awaitGeneration(campaignId, 1);
+        SeedsEvolved first = loop.awaitGeneration(campaignId, 1);
 
         SeedsEvolved second = deliverTwiceAndAwaitOneSecondGeneration(evaluated(first, 1.3), sealed(first, 3));
         assertSecondGeneration(first, second, 1.3, 3);
@@ -139,15 +140,69 @@ class CampaignLoopTest {
     @Test
     void shouldCompleteCampaignAfterItsLastGeneration() {
         String campaignId = createCampaign(1, 5);
-        SeedsEvolved first = awaitGeneration(campaignId, 1);
-        deliver(sealed(first, 2));
-        deliver(evaluated(first, 0.9));
+        SeedsEvolved first = loop.awaitGeneration(campaignId, 1);
+        loop.deliver(sealed(first, 2));
+        loop.deliver(evaluated(first, 0.9));
 
         await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/campaigns/" + campaignId)
                 .then().body("status", equalTo("COMPLETED")));
         await().atMost(PATIENCE).until(() -> kafka.caughtUp(GROUP,
                 List.of(Topics.DATASETS_SEALED, Topics.EVALUATIONS_COMPLETED)));
-        assertEquals(1, seedsEvolved(campaignId).size(), "no generation after the last one");
+        assertEquals(1, loop.seedsEvolved(campaignId).size(), "no generation after the last one");
+    }
+
+    @Test
+    void shouldKeepThePlanFixedWhenFeedbackIsOffAndShowTheAdjustmentsAsProposed() {
+        String campaignId = createCampaign(3, 4, Map.of("feedback", false, "anchorPolicy", "ratio",
+                "candidateFactor", 2, "temperature", 0.9));
+        SeedsEvolved first = loop.awaitGeneration(campaignId, 1);
+        assertEquals(Boolean.FALSE, first.plan().feedback());
+        assertEquals(8, first.seeds().size(), "4 samples per generation, 2 candidates each");
+
+        loop.deliver(sealed(first, 3));
+        loop.deliver(evaluated(first, 1.4));
+        SeedsEvolved second = loop.awaitGeneration(campaignId, 2);
+
+        assertEquals(first.plan().inBreadthShare(), second.plan().inBreadthShare());
+        assertEquals(first.plan().curation(), second.plan().curation());
+        assertEquals(first.plan().backend(), second.plan().backend());
+        assertEquals(first.plan().feedback(), second.plan().feedback());
+        assertEquals(first.plan().candidateFactor(), second.plan().candidateFactor());
+        var sampling = first.plan().sampling();
+        assertEquals(new dev.longtail.contracts.SamplingParameters(sampling.temperature(), sampling.topP(),
+                sampling.maxTokens(), second.plan().sampling().randomSeed()), second.plan().sampling(),
+                "the temperature the evaluator asked for is not applied");
+        assertNotEquals(sampling.randomSeed(), second.plan().sampling().randomSeed(), "a fresh sampling seed");
+        assertEquals(8, second.seeds().size());
+        given().when().get("/api/v1/campaigns/" + campaignId).then().statusCode(200)
+                .body("generationDetails[0].adjustments[0].to", equalTo(1.4f))
+                .body("generationDetails[0].adjustmentsApplied", equalTo(false))
+                .body("generationDetails[0].adjustmentsNote", equalTo("proposed, not applied (feedback off)"))
+                .body("generationDetails[1].plan.temperature", equalTo(0.9f));
+    }
+
+    @Test
+    void shouldKeepTheArmsSettingsInEveryLaterPlanWhileApplyingTheAdjustments() {
+        String campaignId = createCampaign(3, 3, Map.of("anchorPolicy", "tail-preserving", "keepShare", 0.5,
+                "carryOver", 0.6, "tokenBudget", 4000, "candidateFactor", 3));
+        SeedsEvolved first = loop.awaitGeneration(campaignId, 1);
+
+        loop.deliver(sealed(first, 3));
+        loop.deliver(evaluated(first, 1.2));
+        SeedsEvolved second = loop.awaitGeneration(campaignId, 2);
+
+        assertEquals(1.2, second.plan().sampling().temperature(), 1e-9, "feedback is on: the adjustment is applied");
+        var curation = second.plan().curation();
+        assertEquals("tail-preserving", curation.anchorPolicy());
+        assertEquals(0.5, curation.keepShare());
+        assertEquals(0.6, curation.carryOver());
+        assertEquals(4000, curation.tokenBudget());
+        assertEquals(Boolean.TRUE, second.plan().feedback());
+        assertEquals(3, second.plan().candidateFactor());
+        assertEquals(9, second.seeds().size());
+        given().when().get("/api/v1/campaigns/" + campaignId).then().statusCode(200)
+                .body("generationDetails[0].adjustmentsApplied", equalTo(true))
+                .body("generationDetails[1].plan.carryOver", equalTo(0.6f));
     }
 
     @Test
@@ -198,78 +253,38 @@ class CampaignLoopTest {
      */
     private SeedsEvolved deliverTwiceAndAwaitOneSecondGeneration(VersionedEvent... records) {
         for (VersionedEvent record : records) {
-            deliver(record);
-            deliver(record);
+            loop.deliver(record);
+            loop.deliver(record);
         }
         String campaignId = records[0].campaignId();
-        SeedsEvolved second = awaitGeneration(campaignId, 2);
+        SeedsEvolved second = loop.awaitGeneration(campaignId, 2);
         for (VersionedEvent record : records) {
-            deliver(record);
+            loop.deliver(record);
         }
         await().atMost(PATIENCE).until(() -> kafka.caughtUp(GROUP,
                 List.of(Topics.DATASETS_SEALED, Topics.EVALUATIONS_COMPLETED)));
-        long seconds = seedsEvolved(campaignId).stream().filter(e -> e.generation() == 2).count();
+        long seconds = loop.seedsEvolved(campaignId).stream().filter(e -> e.generation() == 2).count();
         assertEquals(1, seconds, "generation 2 is published exactly once");
-        long third = seedsEvolved(campaignId).stream().filter(e -> e.generation() == 3).count();
+        long third = loop.seedsEvolved(campaignId).stream().filter(e -> e.generation() == 3).count();
         assertEquals(0, third, "generation 3 waits for version 2 and its evaluation");
         return second;
     }
 
-    /** Produces a sealed dataset version or an evaluation on its topic, keyed by campaign id. */
-    private void deliver(VersionedEvent record) {
-        String topic = record instanceof DatasetSealed ? Topics.DATASETS_SEALED : Topics.EVALUATIONS_COMPLETED;
-        kafka.send(topic, record.campaignId(), Events.write(record));
-    }
-
-    /** Dataset version 1: the first {@code accepted} evolved seeds with an output, plus two real anchors. */
-    private static DatasetSealed sealed(SeedsEvolved generation, int accepted) {
-        List<DatasetRecord> records = new ArrayList<>();
-        for (int i = 0; i < accepted; i++) {
-            EvolvedSeed seed = generation.seeds().get(i);
-            records.add(new DatasetRecord(seed.seedId() + ":sample", RecordSource.SYNTHETIC, seed.seedId(),
-                    seed.parentSeedId(), seed.operator(), seed.category(), seed.instruction(), seed.input(),
-                    "Accepted answer number " + i + " with enough words to count."));
-        }
-        var anchors = generation.trainingCorpus().subList(0, 2);
-        for (int i = 0; i < anchors.size(); i++) {
-            records.add(new DatasetRecord("anchor-" + i, RecordSource.REAL, "anchor-seed-" + i, null, null, "real",
-                    anchors.get(i).instruction(), anchors.get(i).input(), anchors.get(i).output()));
-        }
-        int size = generation.seeds().size();
-        return new DatasetSealed(Events.SCHEMA_VERSION, generation.campaignId() + ":v1", generation.campaignId(), 1,
-                generation.plan(), new DecisionCounts(size, accepted, size - accepted, 0,
-                        Map.of("near-duplicate", size - accepted)), anchors.size(), records);
-    }
-
-    private static EvaluationCompleted evaluated(SeedsEvolved generation, double temperature) {
-        return new EvaluationCompleted(Events.SCHEMA_VERSION, generation.campaignId() + ":e1", generation.campaignId(), 1,
-                generation.campaignId() + ":v1", new GenerationMetrics(0.5, 0.8, 7.0, 0.6, 300, 20), Verdict.HEALTHY,
-                List.of("diversity holds"),
-                List.of(new Adjustment(Adjustment.TEMPERATURE, 1.0, temperature, "test"),
-                        new Adjustment("evolution.somethingNew", 0, 1, "a parameter this evolver does not know")));
-    }
-
     private String createCampaign(int generations, int samples) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("name", "loop", "seedSetId", seedSetId, "generations", generations,
-                        "samplesPerGeneration", samples, "randomSeed", 11))
+        return createCampaign(generations, samples, Map.of());
+    }
+
+    private String createCampaign(int generations, int samples, Map<String, Object> arm) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "loop", "seedSetId", seedSetId,
+                "generations", generations, "samplesPerGeneration", samples, "randomSeed", 11));
+        body.putAll(arm);
+        return given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/campaigns")
                 .then().statusCode(201).body("status", equalTo("RUNNING")).extract().path("id");
     }
 
-    private SeedsEvolved awaitGeneration(String campaignId, int generation) {
-        return await().atMost(PATIENCE).until(
-                () -> seedsEvolved(campaignId).stream().filter(e -> e.generation() == generation).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
-    }
-
     private List<ConsumerRecord<String, String>> withKey(String topic, String key) {
         return kafka.readAll(topic).stream().filter(r -> key.equals(r.key())).toList();
-    }
-
-    private List<SeedsEvolved> seedsEvolved(String campaignId) {
-        return kafka.valuesWithKey(Topics.SEEDS_EVOLVED, campaignId).stream()
-                .map(json -> Events.read(json, SeedsEvolved.class)).toList();
     }
 
     private String single(String topic, String key) {

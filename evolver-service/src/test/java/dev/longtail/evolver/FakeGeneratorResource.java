@@ -2,9 +2,6 @@ package dev.longtail.evolver;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -15,11 +12,7 @@ public class FakeGeneratorResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        server = FakeServers.onFreePort();
         server.createContext("/api/v1/backends/", exchange -> {
             String name = exchange.getRequestURI().getPath().substring("/api/v1/backends/".length());
             int status = switch (name) {
@@ -27,15 +20,10 @@ public class FakeGeneratorResource implements QuarkusTestResourceLifecycleManage
                 case "broken" -> 500;
                 default -> 404;
             };
-            byte[] body = ("{\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            FakeServers.respond(exchange, status, ("{\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8));
         });
         server.start();
-        return Map.of("quarkus.rest-client.generator.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("quarkus.rest-client.generator.url", FakeServers.url(server));
     }
 
     @Override

@@ -56,6 +56,24 @@ public interface GeneratorConfig {
         /** Samples generated at once; sampling is CPU-bound. */
         @WithDefault("2")
         int maxConcurrency();
+
+        /** How the embedded model listens to the instruction; docs/generator.md has the model and its measurements. */
+        Retrieval retrieval();
+    }
+
+    /**
+     * Retrieval interpolation (kNN-LM style): the Kneser-Ney model mixed with a model of the responses of the training
+     * records whose instructions are nearest to the prompt's. {@code neighbours} 0 or {@code weight} 0 is the plain
+     * Kneser-Ney model of before.
+     */
+    interface Retrieval {
+        /** k: training records retrieved per prompt (nearest instructions by Jaccard of content words). */
+        @WithDefault("8")
+        int neighbours();
+
+        /** λ in [0, 1): the retrieved records' model's weight in the mixture. */
+        @WithDefault("0.5")
+        double weight();
     }
 
     /** One OpenAI-compatible server. */

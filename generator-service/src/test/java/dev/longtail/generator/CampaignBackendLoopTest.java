@@ -1,7 +1,5 @@
 package dev.longtail.generator;
 
-import dev.longtail.devstack.testing.KafkaTestClient;
-
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +26,7 @@ import dev.longtail.contracts.SeedsEvolved;
 import dev.longtail.contracts.Topics;
 import dev.longtail.contracts.TrainingText;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.devstack.testing.KafkaTestClient;
 import dev.longtail.generator.ScriptedServer.Step;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -44,15 +42,11 @@ class CampaignBackendLoopTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String GROUP = "longtail-generator";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    private KafkaTestClient kafka;
+    private final KafkaTestClient kafka = KafkaTestClient.devStack();
     private ScriptedServer server;
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrap);
         server = ScriptedServer.fromConfig().reset();
     }
 
@@ -77,7 +71,7 @@ class CampaignBackendLoopTest {
 
         assertEquals(4, inProcess.size());
         assertEquals(4, overHttp.size(), "the redelivered generation ran on the campaign's new backend");
-        assertTrue(overHttp.stream().allMatch(s -> "kneser-ney-3".equals(s.provenance().model())));
+        assertTrue(overHttp.stream().allMatch(s -> "kneser-ney-3+knn8".equals(s.provenance().model())));
         assertTrue(inProcess.stream().allMatch(s -> s.status() == SampleStatus.GENERATED),
                 () -> "a trained model answers: " + inProcess.stream().map(SampleGenerated::failureReason).toList());
         assertEquals(outputsById(inProcess), outputsById(overHttp),

@@ -35,7 +35,7 @@ class GenerateResourceTest {
                 .when().post("/api/v1/generate")
                 .then().statusCode(200)
                 .body("backend", equalTo("embedded"))
-                .body("model", equalTo("kneser-ney-3"))
+                .body("model", equalTo("kneser-ney-3+knn8"))
                 .body("samples", hasSize(3))
                 .body("samples.instruction", equalTo(INSTRUCTIONS))
                 .body("samples.tokens", everyItem(greaterThan(0)))
@@ -87,7 +87,7 @@ class GenerateResourceTest {
                 .then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].name", equalTo("embedded"))
-                .body("[0].model", equalTo("kneser-ney-3"))
+                .body("[0].model", equalTo("kneser-ney-3+knn8"))
                 .body("[0].healthy", equalTo(true));
     }
 

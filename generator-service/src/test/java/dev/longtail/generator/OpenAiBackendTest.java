@@ -60,7 +60,7 @@ class OpenAiBackendTest {
 
     @Test
     void shouldAnswerChatCompletionsWithTheEmbeddedModel() {
-        given().contentType(ContentType.JSON).auth().oauth2(OpenAiBackendsTestResource.SERVED_KEY).body(Map.of("model", "kneser-ney-3", "seed", 5, "max_tokens", 30,
+        given().contentType(ContentType.JSON).auth().oauth2(OpenAiBackendsTestResource.SERVED_KEY).body(Map.of("model", "kneser-ney-3+knn8", "seed", 5, "max_tokens", 30,
                         "messages", List.of(Map.of("role", "user", "content", "Describe how to sow carrot seeds."))))
                 .when().post("/v1/chat/completions")
                 .then().statusCode(200)
@@ -74,7 +74,7 @@ class OpenAiBackendTest {
     @Test
     void shouldListTheServedModelAndRefuseOthersInOpenAisErrorShape() {
         given().auth().oauth2(OpenAiBackendsTestResource.SERVED_KEY).when().get("/v1/models")
-                .then().statusCode(200).body("data[0].id", equalTo("kneser-ney-3"));
+                .then().statusCode(200).body("data[0].id", equalTo("kneser-ney-3+knn8"));
         given().contentType(ContentType.JSON).auth().oauth2(OpenAiBackendsTestResource.SERVED_KEY)
                 .body(Map.of("model", "gpt-4", "prompt", "Hi"))
                 .when().post("/v1/completions")
@@ -100,7 +100,7 @@ class OpenAiBackendTest {
         assertEquals(embedded.getList("samples.output"), overHttp.getList("samples.output"),
                 "same corpus, prompt, parameters and derived seed: the same text");
         assertEquals("self", overHttp.getString("backend"));
-        assertEquals("kneser-ney-3", overHttp.getString("samples[0].provenance.model"));
+        assertEquals("kneser-ney-3+knn8", overHttp.getString("samples[0].provenance.model"));
         assertEquals("response/v1", overHttp.getString("samples[0].provenance.template"));
         assertEquals(11L, overHttp.getLong("samples[0].provenance.randomSeed"));
         assertTrue(overHttp.getInt("samples[0].provenance.promptTokens") > 0);
@@ -315,7 +315,7 @@ class OpenAiBackendTest {
         given().when().get("/api/v1/backends").then().statusCode(200)
                 .body("name", org.hamcrest.Matchers.hasItems("embedded", "self", "scripted", "fragile"))
                 .body("find { it.name == 'self' }.healthy", equalTo(true))
-                .body("find { it.name == 'self' }.detail", equalTo("serves kneser-ney-3"))
+                .body("find { it.name == 'self' }.detail", equalTo("serves kneser-ney-3+knn8"))
                 .body("find { it.name == 'scripted' }.maxConcurrency", equalTo(2))
                 .body("find { it.name == 'embedded' }.isDefault", equalTo(true));
         given().when().get("/api/v1/backends/self/health").then().statusCode(200).body("probeMillis", lessThan(5_000));

@@ -12,11 +12,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * application's {@code /v1} endpoints (so the HTTP port is fixed to a free one), the {@code scripted*} and
  * {@code fragile} backends at a {@link ScriptedServer} on another free port, with short timeouts and backoff. Init
  * args are further configuration on top (e.g. a longer {@code generate.patience}); an application with other init
- * args is another application, with its own ports.
+ * args is another application, with its own ports. The ports are also announced as system properties
+ * ({@link #ANNOUNCED_HTTP_PORT}, {@link #ANNOUNCED_SCRIPTED_PORT}) for tests that run outside the application (a
+ * {@code @QuarkusMainTest} cannot read its configuration); the last application started announces its own.
  */
 public class OpenAiBackendsTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String SCRIPTED_PORT = "longtail.test.scripted-port";
+    public static final String ANNOUNCED_HTTP_PORT = "longtail.test.announced.http-port";
+    public static final String ANNOUNCED_SCRIPTED_PORT = "longtail.test.announced.scripted-port";
     public static final String API_KEY = "sk-test-secret-key";
     public static final String SERVED_KEY = "sk-served-model-key";
 
@@ -32,15 +36,19 @@ public class OpenAiBackendsTestResource implements QuarkusTestResourceLifecycleM
         int app = freePort();
         int scripted = freePort();
         Map<String, String> config = new HashMap<>();
+        // both: an application launched through its main method (@QuarkusMainTest) may not run in the test profile
         config.put("quarkus.http.test-port", String.valueOf(app));
+        config.put("quarkus.http.port", String.valueOf(app));
         config.put(SCRIPTED_PORT, String.valueOf(scripted));
+        System.setProperty(ANNOUNCED_HTTP_PORT, String.valueOf(app));
+        System.setProperty(ANNOUNCED_SCRIPTED_PORT, String.valueOf(scripted));
         String self = "http://127.0.0.1:" + app + "/v1";
         String script = "http://127.0.0.1:" + scripted + "/v1";
 
         config.put("longtail.generator.serving.api-key", SERVED_KEY);
-        backend(config, "self", self, "kneser-ney-3");
+        backend(config, "self", self, "kneser-ney-3+knn8");
         config.put("longtail.generator.backends.self.api-key", SERVED_KEY);
-        backend(config, "self-stream", self, "kneser-ney-3");
+        backend(config, "self-stream", self, "kneser-ney-3+knn8");
         config.put("longtail.generator.backends.self-stream.api-key", SERVED_KEY);
         config.put("longtail.generator.backends.self-stream.api", "completions");
         config.put("longtail.generator.backends.self-stream.stream", "true");

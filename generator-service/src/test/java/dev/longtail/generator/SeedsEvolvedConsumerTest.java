@@ -1,7 +1,5 @@
 package dev.longtail.generator;
 
-import dev.longtail.devstack.testing.KafkaTestClient;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,8 +14,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.longtail.contracts.CurationPolicy;
@@ -31,6 +27,7 @@ import dev.longtail.contracts.SeedsEvolved;
 import dev.longtail.contracts.Topics;
 import dev.longtail.contracts.TrainingText;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.devstack.testing.KafkaTestClient;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,15 +39,7 @@ class SeedsEvolvedConsumerTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String GROUP = "longtail-generator";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    private KafkaTestClient kafka;
-
-    @BeforeEach
-    void setUp() {
-        kafka = new KafkaTestClient(bootstrap);
-    }
+    private final KafkaTestClient kafka = KafkaTestClient.devStack();
 
     @Test
     void shouldPublishOneSampleGeneratedPerEvolvedSeedKeyedByCampaignId() {
@@ -72,7 +61,7 @@ class SeedsEvolvedConsumerTest {
             if (sample.status() == SampleStatus.GENERATED) {
                 assertTrue(!sample.output().isBlank());
                 assertEquals("embedded", sample.provenance().backend());
-                assertEquals("kneser-ney-3", sample.provenance().model());
+                assertEquals("kneser-ney-3+knn8", sample.provenance().model());
                 assertEquals(99L, sample.provenance().randomSeed());
                 assertTrue(sample.provenance().tokens() > 0);
             } else {

@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.runtime.configuration.DurationConverter;
 
 /**
- * The shutdown lets running requests finish before the usage ledger's last flush: without
+ * The configured wait for running requests at shutdown fits Kubernetes' default grace period: without
  * {@code quarkus.shutdown.timeout} Quarkus closes the HTTP server at once, and the token usage of calls that finish
- * afterwards missed the flush.
+ * afterwards missed the flush. The draining itself is {@link ShutdownDrainTest}'s.
  */
 class ShutdownConfigTest {
 
     @Test
-    void shouldLetRunningRequestsFinishWithinKubernetesDefaultGracePeriodBeforeTheLastFlush() throws IOException {
+    void shouldWaitForRunningRequestsAtShutdownLongEnoughForACallAndShortEnoughForKubernetesGracePeriod() throws IOException {
         Properties properties = new Properties();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {
             properties.load(in);

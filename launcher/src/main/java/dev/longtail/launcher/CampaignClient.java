@@ -1,25 +1,19 @@
 package dev.longtail.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Talks to the running services over their REST APIs: starts a campaign and follows it to its report. */
+/** Talks to the running services over their REST APIs: starts a campaign, follows it to its report, reads its versions. */
 public final class CampaignClient {
 
     public static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final JsonHttp http = new JsonHttp();
     private final String evolver;
     private final String curator;
     private final String evaluator;
@@ -38,15 +32,12 @@ public final class CampaignClient {
     public String createCampaign(String name, String seedSetId, int generations, int samplesPerGeneration, long randomSeed) {
         var body = Map.of("name", name, "seedSetId", seedSetId, "generations", generations,
                 "samplesPerGeneration", samplesPerGeneration, "randomSeed", randomSeed);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(evolver + "/api/v1/campaigns"))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
+        HttpResponse<String> response = http.post(evolver + "/api/v1/campaigns", body);
         if (response.statusCode() != 201) {
             throw new IllegalStateException("The evolver refused the campaign (HTTP " + response.statusCode() + "): "
                     + response.body());
         }
-        JsonNode id = read(response.body()).path("id");
+        JsonNode id = JsonHttp.read(response.body()).path("id");
         if (!id.isTextual() || id.asText().isBlank()) {
             throw new IllegalStateException("The evolver created a campaign but sent no id: " + response.body());
         }
@@ -60,7 +51,7 @@ public final class CampaignClient {
             throw new IllegalStateException("The evolver does not show campaign " + campaignId
                     + " (HTTP " + response.statusCode() + "): " + response.body());
         }
-        return read(response.body());
+        return JsonHttp.read(response.body());
     }
 
     /** The evaluator's report, or empty while the evaluator does not know the campaign yet (404). */
@@ -73,7 +64,7 @@ public final class CampaignClient {
             throw new IllegalStateException("The evaluator failed to report on campaign " + campaignId
                     + " (HTTP " + response.statusCode() + "): " + response.body());
         }
-        return Optional.of(read(response.body()));
+        return Optional.of(JsonHttp.read(response.body()));
     }
 
     /** The curator's dataset versions of a campaign ({@code GET /api/v1/datasets?campaignId=}). */
@@ -83,7 +74,7 @@ public final class CampaignClient {
             throw new IllegalStateException("The curator failed to list the dataset versions of " + campaignId
                     + " (HTTP " + response.statusCode() + "): " + response.body());
         }
-        return read(response.body());
+        return JsonHttp.read(response.body());
     }
 
     /**
@@ -107,45 +98,11 @@ public final class CampaignClient {
                         + timeout.toMinutes() + " min; last report: " + report.map(JsonNode::toString).orElse("none")
                         + "; evolver: " + campaign);
             }
-            try {
-                Thread.sleep(POLL_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for campaign " + campaignId, e);
-            }
+            JsonHttp.pause(POLL_INTERVAL, "campaign " + campaignId);
         }
     }
 
     private HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET().build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(HttpRequest.newBuilder(request, (name, value) -> true)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: "
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during " + request.method() + " " + request.uri(), e);
-        }
-    }
-
-    static JsonNode read(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            throw new IllegalStateException("Not JSON: " + json, e);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return http.get(url);
     }
 }

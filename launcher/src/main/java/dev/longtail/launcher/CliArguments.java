@@ -1,5 +1,6 @@
 package dev.longtail.launcher;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,28 @@ final class CliArguments {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + name + " needs a whole number, was " + value);
         }
+    }
+
+    String text(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    /** A duration given as {@code 90s}, {@code 10m}, {@code 1h} or plain minutes ({@code 10}). */
+    Duration duration(String name, Duration fallback) {
+        String value = values.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})([smh]?)").matcher(value.trim());
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+            throw new IllegalArgumentException("--" + name + " needs a duration such as 90s, 10m or 1h, was " + value);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofMinutes(amount);
+        };
     }
 
     /** The default ports with any {@code --<service>-port}, {@code --kafka-port}, {@code --postgres-port} applied. */

@@ -1,6 +1,5 @@
 package dev.longtail.launcher;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -23,26 +22,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The launcher's command line: {@code demo} runs one campaign through the whole loop and prints its report,
- * {@code up} starts the stack and keeps it running for manual use.
+ * The launcher's command line: {@code demo} runs the demo experiment (control, common practice and Longtail's arm
+ * over several random seeds) through the whole loop and prints the comparison, {@code up} starts the stack and keeps
+ * it running for manual use.
  */
 public final class LongtailCli {
 
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
-    static final Duration CAMPAIGN_TIMEOUT = Duration.ofMinutes(10);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> DEMO_OPTIONS = Stream.concat(
-            Stream.of("generations", "samples", "seed"), CliArguments.PORT_OPTIONS.stream())
+            Stream.of("generations", "samples", "seed", "seeds", "arms", "timeout"), CliArguments.PORT_OPTIONS.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     static final String USAGE_TEXT = """
             usage: longtail <command> [options]
 
-              demo [--generations 5] [--samples 120] [--seed 42]
-                   run one campaign through the loop on the local stack, print its report, stop everything
+              demo [--generations 5] [--samples 120] [--seed 42] [--seeds 3]
+                   [--arms control,common-practice,longtail] [--timeout 30m]
+                   run the demo experiment on the local stack: every arm over random seeds 42, 43, 44 (--seeds
+                   from --seed on); print a table per arm and the comparison, keep the reports, stop everything
               up   start the local stack and keep it running (ports below), until stopped
               help print this text
 
@@ -98,63 +99,10 @@ public final class LongtailCli {
         }
     }
 
-    /** The demo's campaign: what {@code demo} posts to the evolver. */
-    record DemoCampaign(int generations, int samplesPerGeneration, long randomSeed) {
-
-        static DemoCampaign from(CliArguments args) {
-            return new DemoCampaign(args.positiveInt("generations", 5), args.positiveInt("samples", 120),
-                    args.longValue("seed", 42));
-        }
-    }
-
     private int demo(CliArguments args) {
-        DemoCampaign campaign = DemoCampaign.from(args);
-        StackOptions options = args.stackOptions();
-        long startedAt = System.nanoTime();
-        out.println("Starting Kafka, PostgreSQL and the four services...");
-        try (LongtailStack stack = LongtailStack.start(options)) {
-            out.printf("Stack ready in %.1f s (service logs in %s)%n", seconds(startedAt), stack.logDirectory());
-            var client = CampaignClient.of(stack);
-            String id = client.createCampaign("demo", "demo", campaign.generations(),
-                    campaign.samplesPerGeneration(), campaign.randomSeed());
-            out.printf("Campaign %s: %d generations of %d samples, seed %d%n", id, campaign.generations(),
-                    campaign.samplesPerGeneration(), campaign.randomSeed());
-            var progress = new Progress(campaign.generations());
-            JsonNode report = client.awaitReport(id, CAMPAIGN_TIMEOUT, progress::show);
-            progress.show(report);
-
-            out.println();
-            out.print(ReportTable.render(report, unicode));
-            out.println();
-            Path file = writeReport(stack.root(), id, report);
-            out.println("Report: " + file);
-            out.printf("Done in %.1f s; stopping the stack.%n", seconds(startedAt));
-        }
-        return OK;
-    }
-
-    /** Prints one line per generation as the evaluator's report gains rows. */
-    private final class Progress {
-        private final int generations;
-        private final long startedAt = System.nanoTime();
-        private int shown;
-
-        Progress(int generations) {
-            this.generations = generations;
-        }
-
-        void show(JsonNode report) {
-            for (JsonNode row : report.path("rows")) {
-                int generation = row.path("generation").asInt();
-                if (generation > shown) {
-                    shown = generation;
-                    out.printf("  generation %d/%d: %d samples, %d accepted, %d rejected, %d failed, verdict %s (%.1f s)%n",
-                            generation, generations, row.path("generated").asInt(), row.path("accepted").asInt(),
-                            row.path("rejected").asInt(), row.path("failed").asInt(),
-                            row.path("verdict").asText("?").toLowerCase(java.util.Locale.ROOT), seconds(startedAt));
-                }
-            }
-        }
+        DemoExperiment experiment = DemoExperiment.from(args);
+        Duration timeout = args.duration("timeout", DemoCommand.DEFAULT_TIMEOUT);
+        return new DemoCommand(out, unicode).run(experiment, timeout, args.stackOptions());
     }
 
     private int up(CliArguments args) {
@@ -231,17 +179,6 @@ public final class LongtailCli {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    static Path writeReport(Path root, String campaignId, JsonNode report) {
-        Path file = root.resolve(".longtail").resolve("reports").resolve(campaignId + ".json").toAbsolutePath();
-        try {
-            Files.createDirectories(file.getParent());
-            JSON.writeValue(file.toFile(), report);
-            return file;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write the report to " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -12,19 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The command line: options, defaults and usage errors. */
 class CliArgumentsTest {
 
-    private static final Set<String> DEMO = Set.of("generations", "samples", "seed");
+    private static final Set<String> DEMO = Set.of("generations", "samples", "seed", "seeds", "arms");
 
     @Test
     void shouldRunTheDocumentedDemoWithoutArguments() {
-        var campaign = LongtailCli.DemoCampaign.from(CliArguments.parse(List.of(), DEMO));
-        assertEquals(new LongtailCli.DemoCampaign(5, 120, 42), campaign);
+        var experiment = DemoExperiment.from(CliArguments.parse(List.of(), DEMO));
+        assertEquals(new DemoExperiment(5, 120, List.of(42L, 43L, 44L), DemoExperiment.ARMS), experiment);
     }
 
     @Test
-    void shouldTakeTheCampaignFromOptionsInBothSpellings() {
-        var campaign = LongtailCli.DemoCampaign.from(
-                CliArguments.parse(List.of("--generations", "2", "--samples=40", "--seed", "-7"), DEMO));
-        assertEquals(new LongtailCli.DemoCampaign(2, 40, -7), campaign);
+    void shouldTakeTheExperimentFromOptionsInBothSpellings() {
+        var experiment = DemoExperiment.from(CliArguments.parse(
+                List.of("--generations", "2", "--samples=40", "--seed", "-7", "--seeds=1", "--arms", "longtail"), DEMO));
+        assertEquals(new DemoExperiment(2, 40, List.of(-7L), List.of(DemoExperiment.ARMS.get(2))), experiment);
     }
 
     @Test
@@ -33,9 +33,9 @@ class CliArgumentsTest {
         assertThrows(IllegalArgumentException.class, () -> CliArguments.parse(List.of("--samples"), DEMO));
         assertThrows(IllegalArgumentException.class, () -> CliArguments.parse(List.of("5"), DEMO));
         var zero = CliArguments.parse(List.of("--generations", "0"), DEMO);
-        assertThrows(IllegalArgumentException.class, () -> LongtailCli.DemoCampaign.from(zero));
+        assertThrows(IllegalArgumentException.class, () -> DemoExperiment.from(zero));
         var words = CliArguments.parse(List.of("--samples", "many"), DEMO);
-        assertThrows(IllegalArgumentException.class, () -> LongtailCli.DemoCampaign.from(words));
+        assertThrows(IllegalArgumentException.class, () -> DemoExperiment.from(words));
     }
 
     @Test
@@ -65,6 +65,7 @@ class CliArgumentsTest {
         assertEquals(LongtailCli.USAGE, cli.run(List.of("deploy")));
         assertEquals(LongtailCli.USAGE, cli.run(List.of("demo", "--turbo", "yes")));
         assertEquals(LongtailCli.OK, cli.run(List.of("help")));
-        assertTrue(LongtailCli.USAGE_TEXT.contains("demo [--generations 5] [--samples 120] [--seed 42]"));
+        assertTrue(LongtailCli.USAGE_TEXT.contains("demo [--generations 5] [--samples 120] [--seed 42] [--seeds 3]"));
+        assertTrue(LongtailCli.USAGE_TEXT.contains("[--arms control,common-practice,longtail] [--timeout 30m]"));
     }
 }

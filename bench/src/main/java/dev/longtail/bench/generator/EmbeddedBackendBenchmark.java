@@ -16,12 +16,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.longtail.bench.Corpus;
 import dev.longtail.bench.corpus.CorpusLocator;
 import dev.longtail.core.lm.KneserNeyModel;
+import dev.longtail.core.lm.RetrievalInterpolatedModel;
+import dev.longtail.core.lm.RetrievalRecord;
 import dev.longtail.core.lm.Sampling;
 
 /**
  * The embedded backend's own speed: training an order-3 Kneser-Ney model on WikiText-2's validation text
  * and on about a million tokens, and sampling tokens per second at the plain setting (temperature 1,
- * top-p 1) and at the loop's default (temperature 1, top-p 0.95). Writes {@code generator.json}.
+ * top-p 1) and at the loop's default (temperature 1, top-p 0.95); the same for the instruction-conditioned model
+ * (k = 8, λ = 0.5: every line a record found by its article's title, one request per sample, retrieval included).
+ * Writes {@code generator.json}.
  */
 public final class EmbeddedBackendBenchmark {
 
@@ -75,6 +79,14 @@ public final class EmbeddedBackendBenchmark {
         result.put("sample_tokens_per_s_t1_p1", tokensPerSecond(model, new Sampling(1.0, 1.0, 200)));
         result.put("sample_tokens_per_s_t1_p095", tokensPerSecond(model, new Sampling(1.0, 0.95, 200)));
 
+        List<RetrievalRecord> records = new ArrayList<>();
+        Corpus.read(corpusFile.normalize()).articles().forEach(a -> a.lines().forEach(
+                line -> records.add(new RetrievalRecord(a.title(), List.of(), line))));
+        var knn = new RetrievalInterpolatedModel(model, records, 8, 0.5);
+        List<String> titles = records.stream().map(RetrievalRecord::instruction).distinct().toList();
+        result.put("sample_knn8_tokens_per_s_t1_p1", tokensPerSecond(knn, titles, new Sampling(1.0, 1.0, 200)));
+        result.put("sample_knn8_tokens_per_s_t1_p095", tokensPerSecond(knn, titles, new Sampling(1.0, 0.95, 200)));
+
         Files.createDirectories(out);
         Path file = out.resolve("generator.json");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), result);
@@ -93,6 +105,21 @@ public final class EmbeddedBackendBenchmark {
         long start = System.nanoTime();
         while (tokens < SAMPLE_TOKENS) {
             tokens += model.sample(List.of(), sampling, rng).size() + 1; // +1: the end-of-line event
+        }
+        return Math.round(tokens / seconds(start));
+    }
+
+    /** The same for the conditioned model, each sample one request for the next title (retrieval counted). */
+    private static double tokensPerSecond(RetrievalInterpolatedModel model, List<String> titles, Sampling sampling) {
+        var rng = new SplittableRandom(7);
+        long tokens = 0;
+        long start = 0;
+        for (int i = 0; tokens < SAMPLE_TOKENS; i++) {
+            if (start == 0 && tokens >= SAMPLE_TOKENS / 10) { // warm-up done: count from here
+                tokens = 0;
+                start = System.nanoTime();
+            }
+            tokens += model.conditionedOn(titles.get(i % titles.size())).sample(List.of(), sampling, rng).size() + 1;
         }
         return Math.round(tokens / seconds(start));
     }

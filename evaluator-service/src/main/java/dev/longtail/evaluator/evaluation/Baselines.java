@@ -67,7 +67,8 @@ public class Baselines {
     private CollapseSettings settings() {
         var m = config.metrics();
         return new CollapseSettings(config.ngramOrder(), config.tail().n(), config.tail().maxCount(), m.selfBleuMaxN(),
-                m.selfBleuSample(), Math.max(0, m.embeddingSample()), m.clusters(), m.histogramBins(), m.seed());
+                m.selfBleuSample(), Math.max(0, m.embeddingSample()), m.clusters(), m.histogramBins(), m.seed(),
+                m.fixedCountTokens());
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.longtail.evaluator.evaluation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.DatasetRecord;
 import dev.longtail.contracts.DatasetSealed;
 import dev.longtail.contracts.Events.InvalidEventException;
@@ -9,7 +8,9 @@ import dev.longtail.contracts.GenerationPlan;
 import dev.longtail.contracts.Verdict;
 import dev.longtail.core.feedback.Assessment;
 import dev.longtail.core.feedback.CollapsePolicy;
+import dev.longtail.core.feedback.KnobStep;
 import dev.longtail.core.metrics.CollapseMeasurement;
+import dev.longtail.evaluator.control.LoopControl;
 import dev.longtail.support.CampaignLocks;
 import dev.longtail.support.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +37,13 @@ public class EvaluationStore {
     private final CampaignLocks locks;
     private final JsonColumns json;
     private final EvaluationColumns columns;
+    private final LoopControl control;
 
-    public EvaluationStore(CampaignLocks locks, JsonColumns json, EvaluationColumns columns) {
+    public EvaluationStore(CampaignLocks locks, JsonColumns json, EvaluationColumns columns, LoopControl control) {
         this.locks = locks;
         this.json = json;
         this.columns = columns;
+        this.control = control;
     }
 
     @Transactional
@@ -134,7 +137,8 @@ public class EvaluationStore {
 
     /**
      * Saves the version's evaluation unless one was saved meanwhile (a redelivered record measured it too): the
-     * re-check runs under the campaign's lock, so a version is evaluated once. Returns the new evaluation's id.
+     * re-check runs under the campaign's lock, so a version is evaluated once; so are the loop controller's steps
+     * (see {@link LoopControl}). Returns the new evaluation's id.
      */
     @Transactional
     public Optional<UUID> save(String campaignId, MeasuredVersion m) {
@@ -158,10 +162,13 @@ public class EvaluationStore {
         evaluation.collapseMetrics = json.write(m.measured());
         evaluation.verdict = Verdict.valueOf(assessment.health().name());
         evaluation.reasons = json.write(assessment.reasons());
-        evaluation.adjustments = json.write(assessment.changes().stream()
-                .map(c -> new Adjustment(c.parameter(), c.from(), c.to(), c.reason())).toList());
+        // the verdict's changes are advice: the loop controller decides what reaches the next plan
+        List<KnobStep> steps = control.decide(campaignId, m.generation(), m.versionId(), assessment,
+                m.measured().values());
+        evaluation.adjustments = json.write(LoopControl.adjustments(steps));
         evaluation.evaluatedAt = Instant.now();
         evaluation.persist();
+        control.record(evaluation, steps);
         LOG.infof("campaign %s generation %d: %s %s", campaignId, m.generation(), evaluation.verdict,
                 assessment.reasons());
         return Optional.of(evaluation.id);

@@ -8,6 +8,7 @@ import dev.longtail.core.feedback.PlanValues;
 import dev.longtail.core.metrics.CollapseBaseline;
 import dev.longtail.core.metrics.CollapseMeasurement;
 import dev.longtail.evaluator.EvaluatorConfig;
+import dev.longtail.evaluator.control.LoopControl;
 import dev.longtail.support.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -67,9 +68,9 @@ public class Evaluations {
         CollapseBaseline baseline = baselines.of(in.reference());
         CollapseMeasurement referenceMeasured = in.generationZero() == null ? baseline.measureReference() : null;
         Map<String, Double> generationZero = referenceMeasured != null ? referenceMeasured.values() : in.generationZero();
-        CollapseMeasurement measured = baseline.measure(VersionMetrics.recordCorpus(in.records()));
-        var plan = new PlanValues(in.plan().inBreadthShare(), in.plan().sampling().temperature(),
-                in.plan().curation().anchorRatio(), in.plan().curation().nearDuplicateThreshold());
+        CollapseMeasurement measured = baseline.measure(VersionMetrics.recordCorpus(in.records()),
+                VersionMetrics.recordCorpus(VersionMetrics.synthetic(in.records())));
+        PlanValues plan = LoopControl.planValues(in.plan());
         // Tails, diversity and length are judged by what the loop keeps after generation 1 (see CollapsePolicy).
         Assessment assessment = policy.assess(generationZero, in.firstGeneration(), in.previous(), measured.values(), plan);
         return new MeasuredVersion(in.versionId(), in.generation(), measured, assessment, referenceMeasured);

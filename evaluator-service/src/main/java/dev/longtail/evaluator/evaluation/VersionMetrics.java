@@ -1,6 +1,7 @@
 package dev.longtail.evaluator.evaluation;
 
 import dev.longtail.contracts.DatasetRecord;
+import dev.longtail.contracts.RecordSource;
 import dev.longtail.contracts.SeedRecord;
 import dev.longtail.core.metrics.CorpusText;
 import java.util.List;
@@ -23,6 +24,11 @@ public final class VersionMetrics {
     /** Records as texts for the collapse metrics. */
     public static List<CorpusText> recordCorpus(List<DatasetRecord> records) {
         return records.stream().map(r -> CorpusText.of(join(r.instruction(), r.input(), r.output()), r.category())).toList();
+    }
+
+    /** The version's synthetic records: anchors (real reference records) left out. */
+    public static List<DatasetRecord> synthetic(List<DatasetRecord> records) {
+        return records.stream().filter(r -> r.source() == RecordSource.SYNTHETIC).toList();
     }
 
     /** The text of a record: instruction, input and output joined by spaces (null parts count as empty). */

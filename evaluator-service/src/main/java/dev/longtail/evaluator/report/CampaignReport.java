@@ -1,6 +1,5 @@
 package dev.longtail.evaluator.report;
 
-import dev.longtail.contracts.Adjustment;
 import dev.longtail.core.metrics.CollapseMeasurement;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +17,29 @@ public record CampaignReport(String campaignId, int generations, int completedGe
     public record Reference(int records, MetricsView metrics, CollapseView collapse) {
     }
 
-    /** One evaluated generation: what the curator decided, what the evaluator measured and concluded. */
+    /**
+     * One evaluated generation: what the curator decided, what the evaluator measured and concluded, the plan changes
+     * it asked for with what became of them, and the advice it did not follow. {@code feedbackOn} is the plan's: when
+     * false the adjustments were proposed but not applied.
+     */
     public record Row(int generation, String datasetVersionId, int generated, int accepted, int rejected, int failed,
             Map<String, Integer> rejectedByReason, int anchorRecords, int records, MetricsView metrics, PlanView plan,
-            String verdict, List<String> reasons, List<Adjustment> adjustments, CollapseView collapse,
-            Map<String, MetricChange> changes, DownstreamView downstream) {
+            String verdict, List<String> reasons, List<AdjustmentView> adjustments, List<HeldAdviceView> withheld,
+            boolean feedbackOn, CollapseView collapse, Map<String, MetricChange> changes, DownstreamView downstream) {
+    }
+
+    /**
+     * A plan change a generation asked for, the signal it targets, that signal's value then ({@code before}) and one
+     * generation later ({@code after}), the {@code outcome} (improved, worsened or unchanged; null while pending or
+     * when not measured) and whether the next plan carried it ({@code applied}; null while pending). {@code status}
+     * says it in words. Rows stored before the controller carry only parameter, from, to and reason.
+     */
+    public record AdjustmentView(String parameter, double from, double to, String reason, String direction,
+            String targetSignal, Double before, Double after, String outcome, Boolean applied, String status) {
+    }
+
+    /** Advice not followed: {@code action} withheld (measured harmful) or frozen (the campaign's own record), and why. */
+    public record HeldAdviceView(String parameter, double from, double to, String reason, String action, String why) {
     }
 
     /** The six metrics. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.contracts.GenerationPlan;
 import dev.longtail.contracts.SeedRecord;
 import dev.longtail.core.metrics.CollapseMeasurement;
+import dev.longtail.evaluator.control.ControlStep;
 import dev.longtail.evaluator.downstream.DownstreamJob;
 import dev.longtail.evaluator.evaluation.CampaignReference;
 import dev.longtail.evaluator.evaluation.DatasetVersion;
@@ -16,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Builds a campaign's report and the view of one evaluation from the stored rows. */
 @ApplicationScoped
@@ -47,9 +50,13 @@ public class CampaignReports {
         Map<String, Double> generation0 = columns.values(reference);
         Map<String, Double> previous = generation0;
         List<CampaignReport.Row> rows = new ArrayList<>();
+        Map<UUID, List<ControlStep>> steps = ControlStep.ofCampaign(campaignId).stream()
+                .collect(Collectors.groupingBy(s -> s.evaluationId));
         for (Evaluation e : Evaluation.ofCampaign(campaignId)) {
             DatasetVersion v = DatasetVersion.findById(e.datasetVersionId);
             GenerationPlan plan = json.read(v.plan, GenerationPlan.class);
+            ControlViews control = ControlViews.of(steps.getOrDefault(e.id, List.of()), columns.adjustments(e),
+                    plan.feedbackOn());
             CollapseMeasurement measured = columns.measurement(e);
             Map<String, Double> values = columns.values(e);
             rows.add(new CampaignReport.Row(e.generation, v.id.toString(), v.generated, v.accepted, v.rejected, v.failed,
@@ -57,7 +64,7 @@ public class CampaignReports {
                     CampaignReport.MetricsView.of(e.metrics()),
                     new CampaignReport.PlanView(plan.inBreadthShare(), plan.sampling().temperature(),
                             plan.curation().anchorRatio(), plan.curation().nearDuplicateThreshold()),
-                    e.verdict.name(), columns.reasons(e), columns.adjustments(e),
+                    e.verdict.name(), columns.reasons(e), control.adjustments(), control.withheld(), plan.feedbackOn(),
                     CampaignReport.CollapseView.of(measured), CampaignReport.MetricChange.of(values, generation0, previous),
                     downstream(e)));
             previous = values;

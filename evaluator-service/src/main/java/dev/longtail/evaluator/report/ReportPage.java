@@ -1,6 +1,6 @@
 package dev.longtail.evaluator.report;
 
-import dev.longtail.contracts.Adjustment;
+import dev.longtail.core.metrics.CollapseMeasurement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Renders a campaign report as one self-contained HTML page (inline SVG, no script, no external resource):
  * the verdict of each generation with its reasons and adjustments, then one small line chart per metric
- * across generations 0..n, generation 0 being the real reference.
+ * across generations 0..n, generation 0 being the real reference, then the adjustments with what became of them
+ * ({@link ControllerTable}).
  */
 final class ReportPage {
 
@@ -50,6 +51,13 @@ final class ReportPage {
         CAPTIONS.put("lengthP90", "words per sample, 90th percentile");
         CAPTIONS.put("lengthHistogramDistance", "length histogram distance to reference");
         CAPTIONS.put("heldOutPerplexity", "held-out perplexity (lower: closer to real data)");
+        CAPTIONS.put("distinct2AtK", "distinct-2 at a fixed token count (sizes compare)");
+        CAPTIONS.put("heldOutTailCoverage", "held-out tail coverage: rare held-out bigrams reached");
+        CAPTIONS.put("categoryCoverage", "category coverage: reference share whose categories remain");
+        CAPTIONS.put("missingCategories", "reference categories missing");
+        for (String metric : CollapseMeasurement.SYNTHETIC_METRICS) {
+            CAPTIONS.put(CollapseMeasurement.synthetic(metric), CAPTIONS.get(metric) + ", synthetic part only");
+        }
     }
 
     private ReportPage() {
@@ -64,7 +72,8 @@ final class ReportPage {
                 .append("padding:4px 8px;vertical-align:top;text-align:left}.HEALTHY{background:#d9f2d9}")
                 .append(".DRIFTING{background:#fff1c2}.COLLAPSING{background:#f8c9c9}")
                 .append(".charts{display:flex;flex-wrap:wrap;gap:12px}figure{margin:0;border:1px solid #ddd;padding:6px}")
-                .append("figcaption{font-size:12px;max-width:300px}svg text{font-size:10px;fill:#444}</style></head><body>");
+                .append("figcaption{font-size:12px;max-width:300px}svg text{font-size:10px;fill:#444}")
+                .append(ControllerTable.STYLE).append("</style></head><body>");
         html.append("<h1>Campaign ").append(esc(report.campaignId())).append("</h1><p>")
                 .append(report.completedGenerations()).append(" of ").append(report.generations())
                 .append(" generations evaluated").append(report.complete() ? " (complete)" : "").append("; reference: ")
@@ -78,8 +87,8 @@ final class ReportPage {
                     .append(row.generated()).append("</td><td id=\"verdict-").append(row.generation()).append("\">")
                     .append(esc(row.verdict())).append("</td><td>").append(list(row.reasons())).append("</td><td>");
             List<String> adjustments = new ArrayList<>();
-            for (Adjustment a : row.adjustments()) {
-                adjustments.add(a.parameter() + ": " + num(a.from()) + " → " + num(a.to()) + " (" + a.reason() + ")");
+            for (CampaignReport.AdjustmentView a : row.adjustments()) {
+                adjustments.add(a.parameter() + ": " + num(a.from()) + " → " + num(a.to()));
             }
             html.append(list(adjustments)).append("</td><td>");
             if (row.downstream() != null) {
@@ -107,7 +116,9 @@ final class ReportPage {
                     .append("<figcaption>").append(esc(CAPTIONS.getOrDefault(e.getKey(), e.getKey())))
                     .append("</figcaption></figure>");
         }
-        html.append("</div></body></html>");
+        html.append("</div>").append(CoverageColumns.render(report));
+        ControllerTable.render(report, html);
+        html.append("</body></html>");
         return html.toString();
     }
 
@@ -199,7 +210,7 @@ final class ReportPage {
         return sb.append("</ul>").toString();
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4g", v);
     }
 

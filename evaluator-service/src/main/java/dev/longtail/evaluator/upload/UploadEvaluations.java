@@ -1,12 +1,11 @@
 package dev.longtail.evaluator.upload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.longtail.core.feedback.Assessment;
-import dev.longtail.core.feedback.CollapsePolicy;
-import dev.longtail.core.feedback.PlanValues;
+import dev.longtail.core.feedback.SizeMatchedPolicy;
 import dev.longtail.core.metrics.CollapseBaseline;
 import dev.longtail.core.metrics.CollapseMeasurement;
 import dev.longtail.core.metrics.CorpusText;
+import dev.longtail.core.metrics.SizeMatchedReference;
 import dev.longtail.evaluator.EvaluatorConfig;
 import dev.longtail.evaluator.evaluation.Baselines;
 import dev.longtail.evaluator.report.CampaignReport;
@@ -20,7 +19,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * A platform's own dataset scored against its own reference, outside any campaign (POST /api/v1/evaluations, in
- * {@link UploadResource}): every metric, its change against the reference, and a verdict with reasons.
+ * {@link UploadResource}): every metric, its change against the reference and against real samples of the dataset's
+ * size, and a verdict listing every signal that fired ({@link SizeMatchedPolicy}: with no generation 1 to compare
+ * with, the size-matched samples are the baseline).
  */
 @ApplicationScoped
 public class UploadEvaluations {
@@ -33,13 +34,24 @@ public class UploadEvaluations {
         this.baselines = baselines;
         this.config = config;
         this.jsonl = new JsonlCorpus(mapper, config.maxUploadRecords());
+        this.policy = new SizeMatchedPolicy(config.upload().thresholds());
     }
 
-    /** The answer: what was measured, on how much, and what it means. */
+    private final SizeMatchedPolicy policy;
+
+    /**
+     * The answer: what was measured, on how much, and what it means. {@code metrics.synthetic*} are measured on the
+     * dataset's texts that are not reference texts ({@code sampleSizes.syntheticTexts} of them); {@code sizeMatched}
+     * is what real samples of the dataset's size get, {@code vsSizeMatched} the dataset against it; {@code signals}
+     * are the signals that fired, each with its numbers ({@code reasons} their text), {@code notJudged} the signals
+     * that could not be judged and why.
+     */
     public record UploadEvaluation(int records, int referenceRecords, int heldOutRecords, boolean heldOutFromReference,
             Map<String, Double> metrics, Map<String, Integer> sampleSizes,
             Map<String, CollapseMeasurement.CategoryShare> categories, Map<String, Double> referenceMetrics,
-            Map<String, CampaignReport.Comparison> vsReference, String verdict, List<String> reasons) {
+            Map<String, CampaignReport.Comparison> vsReference, String verdict, List<String> reasons,
+            SizeMatchedReference sizeMatched, Map<String, CampaignReport.Comparison> vsSizeMatched,
+            List<SizeMatchedPolicy.Signal> signals, List<String> notJudged) {
     }
 
     /**
@@ -77,15 +89,25 @@ public class UploadEvaluations {
         }
         CollapseBaseline baseline = baselines.buildTexts(real, held);
         CollapseMeasurement referenceMeasured = baseline.measureReference();
-        CollapseMeasurement measured = baseline.measure(version);
-        var policy = new CollapsePolicy(config.feedback().thresholds(), config.collapse().thresholds());
-        // No plan to adjust: NaN knobs make the policy judge without proposing changes.
-        Assessment assessment = policy.assess(referenceMeasured.values(), null, null, measured.values(),
-                new PlanValues(Double.NaN, Double.NaN, Double.NaN, Double.NaN));
-        Map<String, CampaignReport.Comparison> changes = new LinkedHashMap<>();
-        measured.values().forEach((k, v) -> changes.put(k, CampaignReport.Comparison.of(v, referenceMeasured.values().get(k))));
+        // Texts that copy the reference are read as over-probable by the generation-0 model trained on it: the
+        // perplexity signature is judged on the others (the measurement's synthetic part).
+        CollapseMeasurement measured = baseline.measure(version,
+                version.stream().filter(t -> !baseline.isReferenceText(t)).toList());
+        SizeMatchedReference expected = baseline.sizeMatched(version.size(), Math.max(1, config.upload().referenceSamples()));
+        var verdict = policy.assess(expected, measured);
         return new UploadEvaluation(version.size(), real.size(), held.size(), split, measured.values(),
-                measured.sampleSizes(), measured.categories(), referenceMeasured.values(), changes,
-                assessment.health().name(), assessment.reasons());
+                measured.sampleSizes(), measured.categories(), referenceMeasured.values(),
+                compare(measured.values(), referenceMeasured.values()), verdict.health().name(), verdict.reasons(),
+                expected, compare(measured.values(), expected.values()), verdict.signals(), verdict.notJudged());
+    }
+
+    private static Map<String, CampaignReport.Comparison> compare(Map<String, Double> values, Map<String, Double> baseline) {
+        Map<String, CampaignReport.Comparison> changes = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (baseline.containsKey(k)) {
+                changes.put(k, CampaignReport.Comparison.of(v, baseline.get(k)));
+            }
+        });
+        return changes;
     }
 }

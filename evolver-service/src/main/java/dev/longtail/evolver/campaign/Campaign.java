@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +15,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One closed-loop run over a seed set; its row is the lock that serialises the campaign's consumers. */
+/**
+ * One closed-loop run over a seed set with one arm's settings; its row is the lock that serialises the campaign's
+ * consumers.
+ */
 @Entity
 @Table(name = "campaign")
 public class Campaign extends PanacheEntityBase {
@@ -49,6 +53,18 @@ public class Campaign extends PanacheEntityBase {
 
     @Column(name = "started_published_at")
     public Instant startedPublishedAt;
+
+    /** The arm's settings, fixed at creation, every one filled in. */
+    @Embedded
+    public ArmSettings arm;
+
+    /** The experiment this campaign is one arm run of (with its random seed); null for a campaign of its own. */
+    @Column(name = "experiment_id")
+    public UUID experimentId;
+
+    /** The arm's name within its experiment; null for a campaign of its own. */
+    @Column(name = "arm_name")
+    public String armName;
 
     /** The campaign, locked until the end of the transaction. */
     public static Optional<Campaign> lock(UUID id) {

@@ -36,7 +36,10 @@ public class CampaignOutbox {
         this.json = json;
     }
 
-    /** The campaign's CampaignStarted with its reference and held-out seeds; empty once published or unknown. */
+    /**
+     * The campaign's CampaignStarted with its reference and held-out seeds, and its experiment and arm when it is an
+     * experiment's; empty once published or unknown.
+     */
     @Transactional
     public Optional<CampaignStarted> unpublishedStarted(UUID campaignId) {
         return Campaign.<Campaign>findByIdOptional(campaignId)
@@ -44,7 +47,8 @@ public class CampaignOutbox {
                 .map(campaign -> new CampaignStarted(Events.SCHEMA_VERSION, campaign.id.toString(), campaign.name,
                         campaign.generations, campaign.samplesPerGeneration, campaign.randomSeed,
                         PoolSeed.reference(campaignId).stream().map(PoolSeed::toSeedRecord).toList(),
-                        PoolSeed.heldOut(campaignId).stream().map(PoolSeed::toSeedRecord).toList()));
+                        PoolSeed.heldOut(campaignId).stream().map(PoolSeed::toSeedRecord).toList(),
+                        campaign.experimentId == null ? null : campaign.experimentId.toString(), campaign.armName));
     }
 
     @Transactional

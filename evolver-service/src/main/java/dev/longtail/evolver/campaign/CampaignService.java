@@ -19,6 +19,7 @@ import dev.longtail.core.evolution.ReferenceSplit;
 import dev.longtail.core.evolution.Seed;
 import dev.longtail.core.random.SeedMixer;
 import dev.longtail.evolver.EvolverConfig;
+import dev.longtail.evolver.ResourceIds;
 import dev.longtail.evolver.seedset.SeedSetService;
 import dev.longtail.evolver.seedset.SeedText;
 import dev.longtail.support.JsonColumns;
@@ -45,20 +46,44 @@ public class CampaignService {
         this.json = json;
     }
 
+    /** The campaign a request describes, every default filled in. */
+    public NewCampaign describe(CreateCampaignRequest request) {
+        return new NewCampaign(request.name.strip(), request.seedSetId == null ? SeedSetService.DEMO_ID
+                : request.seedSetId, request.generations, request.samplesPerGeneration,
+                request.randomSeed == null ? config.defaultRandomSeed() : request.randomSeed, request.backend,
+                request.resolve(config.plan()), null, null);
+    }
+
     /** Persists the campaign and starts generation 1; the caller publishes after commit. */
     @Transactional
-    public CampaignViews.Detail create(CreateCampaignRequest request) {
-        String seedSetId = request.seedSetId() == null ? SeedSetService.DEMO_ID : request.seedSetId();
-        List<Seed> seeds = seedSets.seeds(seedSetId)
+    public CampaignViews.Detail create(NewCampaign request) {
+        return detail(open(request, seedsOf(request.seedSetId())));
+    }
+
+    /** The seed set's seeds, or a 400 problem naming the unknown set. */
+    public List<Seed> seedsOf(String seedSetId) {
+        return seedSets.seeds(seedSetId)
                 .orElseThrow(() -> ProblemException.badRequest("Unknown seed set '" + seedSetId + "'"));
+    }
+
+    /**
+     * Persists a campaign on the given seeds in the caller's transaction: splits them by the campaign's random seed
+     * (campaigns with the same seeds and random seed get the same reference and held-out seeds, whatever their arm),
+     * plans generation 1 from its arm and starts it. A campaign whose first evolution yields nothing is FAILED.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Campaign open(NewCampaign request, List<Seed> seeds) {
         var campaign = new Campaign();
         campaign.id = UUID.randomUUID();
-        campaign.name = request.name().strip();
-        campaign.seedSetId = seedSetId;
+        campaign.name = request.name();
+        campaign.seedSetId = request.seedSetId();
         campaign.status = CampaignStatus.RUNNING;
         campaign.generations = request.generations();
         campaign.samplesPerGeneration = request.samplesPerGeneration();
-        campaign.randomSeed = request.randomSeed() == null ? config.defaultRandomSeed() : request.randomSeed();
+        campaign.randomSeed = request.randomSeed();
+        campaign.arm = request.arm();
+        campaign.experimentId = request.experimentId();
+        campaign.armName = request.armName();
         campaign.createdAt = Instant.now();
         campaign.persist();
 
@@ -66,19 +91,19 @@ public class CampaignService {
         persistReal(campaign, split.reference(), false);
         persistReal(campaign, split.heldOut(), true);
 
-        var plan = PlanRules.first(config.plan(), SeedMixer.derive(campaign.randomSeed, PlanRules.SAMPLING, 1),
-                request.backend());
+        var plan = PlanRules.first(config.plan(), request.arm(),
+                SeedMixer.derive(campaign.randomSeed, PlanRules.SAMPLING, 1), request.backend());
         var outcome = starter.start(campaign, 1, plan, split.reference());
         if (!outcome.started()) {
             campaign.fail(outcome.failureReason());
             LOG.warnf("Campaign %s failed: %s", campaign.id, outcome.failureReason());
         }
-        return detail(campaign);
+        return campaign;
     }
 
     @Transactional
     public Optional<CampaignViews.Detail> find(String id) {
-        return parse(id).flatMap(uuid -> Campaign.<Campaign>findByIdOptional(uuid)).map(this::detail);
+        return ResourceIds.parse(id).flatMap(uuid -> Campaign.<Campaign>findByIdOptional(uuid)).map(this::detail);
     }
 
     @Transactional
@@ -91,7 +116,7 @@ public class CampaignService {
     /** The pool with lineage (held-out seeds excluded: they are the evaluator's), optionally of one generation. */
     @Transactional
     public Optional<List<CampaignViews.PoolSeedView>> pool(String id, Integer generation) {
-        Optional<Campaign> campaign = parse(id).flatMap(uuid -> Campaign.<Campaign>findByIdOptional(uuid));
+        Optional<Campaign> campaign = ResourceIds.parse(id).flatMap(uuid -> Campaign.<Campaign>findByIdOptional(uuid));
         return campaign.map(c -> {
             List<PoolSeed> seeds = generation == null
                     ? PoolSeed.list("campaignId = ?1 and heldOut = false order by generation, ordinal", c.id)
@@ -126,11 +151,13 @@ public class CampaignService {
                         CampaignViews.Plan.of(g.plan()), operators(c.id, g.generation), g.datasetVersionId,
                         g.sealedAccepted, g.verdict, g.adjustments == null ? null
                                 : json.read(g.adjustments, new TypeReference<List<Adjustment>>() { }),
+                        g.adjustments == null ? null : g.plan().feedbackOn(),
+                        g.adjustments == null || g.plan().feedbackOn() ? null : CampaignViews.NOT_APPLIED,
                         g.publishedAt))
                 .toList();
         return new CampaignViews.Detail(c.id, c.name, c.seedSetId, c.status, c.failureReason, c.generations,
-                c.samplesPerGeneration, c.randomSeed, c.currentGeneration, (int) reference, (int) heldOut, c.createdAt,
-                generations);
+                c.samplesPerGeneration, c.randomSeed, c.arm, c.experimentId, c.armName, c.currentGeneration,
+                (int) reference, (int) heldOut, c.createdAt, generations);
     }
 
     private static Map<String, Long> operators(UUID campaignId, int generation) {
@@ -142,13 +169,5 @@ public class CampaignService {
         Map<String, Long> counts = new LinkedHashMap<>();
         rows.forEach(row -> counts.put((String) row[0], (Long) row[1]));
         return counts;
-    }
-
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
     }
 }

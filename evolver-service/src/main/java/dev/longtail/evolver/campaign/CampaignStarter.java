@@ -26,19 +26,29 @@ public class CampaignStarter {
         this.backends = backends;
     }
 
-    /** The started campaign as it stands after publishing; a 400 problem when the generator has no such backend. */
+    /**
+     * The started campaign as it stands after publishing; a 400 problem when the generator has no such backend or a
+     * generation would evolve too many seeds.
+     */
     public CampaignViews.Detail start(CreateCampaignRequest request) {
-        if (request.backend() != null && backends.check(request.backend()) == GeneratorBackends.Answer.UNKNOWN) {
-            throw ProblemException.badRequest("The generator has no backend '" + request.backend()
-                    + "' (GET /api/v1/backends on the generator lists them)",
-                    List.of(new Problem.Violation("backend", null, "unknown backend")));
-        }
-        var created = campaigns.create(request);
+        NewCampaign campaign = campaigns.describe(request);
+        NewCampaign.checkGenerationSize(campaign.samplesPerGeneration(), campaign.arm(), "candidateFactor");
+        checkBackend(campaign.backend());
+        var created = campaigns.create(campaign);
         if (created.status() == CampaignStatus.FAILED) {
             return created;
         }
         // a failure here leaves the records unpublished for the sweep; the campaign stands
         publisher.publishCampaign(created.id());
         return campaigns.find(created.id().toString()).orElse(created);
+    }
+
+    /** A 400 problem when the generator says it has no such backend (a name it cannot be asked about passes). */
+    public void checkBackend(String backend) {
+        if (backend != null && backends.check(backend) == GeneratorBackends.Answer.UNKNOWN) {
+            throw ProblemException.badRequest("The generator has no backend '" + backend
+                    + "' (GET /api/v1/backends on the generator lists them)",
+                    List.of(new Problem.Violation("backend", null, "unknown backend")));
+        }
     }
 }

@@ -13,14 +13,21 @@ import dev.longtail.contracts.GenerationPlan;
 /** What the campaign API returns. */
 public final class CampaignViews {
 
+    /** What a generation with feedback off says about its evaluation's adjustments. */
+    public static final String NOT_APPLIED = "proposed, not applied (feedback off)";
+
     private CampaignViews() {
     }
 
-    /** A campaign with every generation's plan, evolution counts, dataset version and verdict. */
+    /**
+     * A campaign with its arm's settings (every one filled in), its experiment and arm name when it belongs to one,
+     * and every generation's plan, evolution counts, dataset version and verdict.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Detail(UUID id, String name, String seedSetId, CampaignStatus status, String failureReason,
-            int generations, int samplesPerGeneration, long randomSeed, int currentGeneration, int referenceSeeds,
-            int heldOutSeeds, Instant createdAt, List<GenerationDetail> generationDetails) {
+            int generations, int samplesPerGeneration, long randomSeed, ArmSettings arm, UUID experimentId,
+            String armName, int currentGeneration, int referenceSeeds, int heldOutSeeds, Instant createdAt,
+            List<GenerationDetail> generationDetails) {
     }
 
     /** A campaign in a list. */
@@ -29,23 +36,34 @@ public final class CampaignViews {
             int generations, int samplesPerGeneration, int currentGeneration, Instant createdAt) {
     }
 
-    /** One generation: what evolution made, with which plan, and what the curator and evaluator said. */
+    /**
+     * One generation: what evolution made, with which plan, and what the curator and evaluator said. The evaluator's
+     * adjustments are applied to the next plan only when the campaign's feedback is on ({@code adjustmentsApplied});
+     * with feedback off they are kept here as proposed ({@code adjustmentsNote}).
+     */
     public record GenerationDetail(int generation, int evolved, int eliminated, Map<String, Integer> eliminatedByReason,
             Plan plan, Map<String, Long> operators, String datasetVersionId, Integer accepted, String verdict,
-            List<Adjustment> adjustments, Instant publishedAt) {
+            List<Adjustment> adjustments, Boolean adjustmentsApplied, String adjustmentsNote, Instant publishedAt) {
     }
 
-    /** A generation's plan, flattened; {@code backend} is left out when the campaign runs on the generator's default. */
+    /**
+     * A generation's plan, flattened; {@code backend} is left out when the campaign runs on the generator's default,
+     * and the arm's settings when the plan predates arms.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Plan(double inBreadthShare, double temperature, double topP, int maxTokens, long randomSeed,
-            double anchorRatio, double nearDuplicateThreshold, int minWords, int maxWords, String backend) {
+            double anchorRatio, double nearDuplicateThreshold, int minWords, int maxWords, String backend,
+            String anchorPolicy, Double keepShare, Double carryOver, Integer tokenBudget, Boolean feedback,
+            Integer candidateFactor) {
 
         static Plan of(GenerationPlan plan) {
             var sampling = plan.sampling();
             var curation = plan.curation();
             return new Plan(plan.inBreadthShare(), sampling.temperature(), sampling.topP(), sampling.maxTokens(),
                     sampling.randomSeed(), curation.anchorRatio(), curation.nearDuplicateThreshold(),
-                    curation.minWords(), curation.maxWords(), plan.backend());
+                    curation.minWords(), curation.maxWords(), plan.backend(), curation.anchorPolicy(),
+                    curation.keepShare(), curation.carryOver(), curation.tokenBudget(), plan.feedback(),
+                    plan.candidateFactor());
         }
     }
 

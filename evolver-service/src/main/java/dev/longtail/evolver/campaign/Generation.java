@@ -55,6 +55,18 @@ public class Generation extends PanacheEntityBase {
     public int maxWords;
     /** The generator backend the campaign chose; null: the generator's default. */
     public String backend;
+    /** The arm's settings the plan carries; null in generations from before arms (the curator's own). */
+    @Column(name = "anchor_policy")
+    public String anchorPolicy;
+    @Column(name = "keep_share")
+    public Double keepShare;
+    @Column(name = "carry_over")
+    public Double carryOver;
+    @Column(name = "token_budget")
+    public Integer tokenBudget;
+    public Boolean feedback;
+    @Column(name = "candidate_factor")
+    public Integer candidateFactor;
 
     public int evolved;
     public int eliminated;
@@ -102,7 +114,8 @@ public class Generation extends PanacheEntityBase {
     public GenerationPlan plan() {
         return new GenerationPlan(inBreadthShare,
                 new SamplingParameters(temperature, topP, maxTokens, samplingRandomSeed),
-                new CurationPolicy(anchorRatio, nearDuplicateThreshold, minWords, maxWords), backend);
+                new CurationPolicy(anchorRatio, nearDuplicateThreshold, minWords, maxWords, anchorPolicy, keepShare,
+                        carryOver, tokenBudget), backend, feedback, candidateFactor);
     }
 
     void applyPlan(GenerationPlan plan) {
@@ -116,6 +129,12 @@ public class Generation extends PanacheEntityBase {
         minWords = plan.curation().minWords();
         maxWords = plan.curation().maxWords();
         backend = plan.backend();
+        anchorPolicy = plan.curation().anchorPolicy();
+        keepShare = plan.curation().keepShare();
+        carryOver = plan.curation().carryOver();
+        tokenBudget = plan.curation().tokenBudget();
+        feedback = plan.feedback();
+        candidateFactor = plan.candidateFactor();
     }
 
     boolean sealed() {

@@ -114,6 +114,10 @@ public class GenerationLoop {
         var next = PlanRules.next(generation.plan(), adjustments,
                 SeedMixer.derive(campaign.randomSeed, PlanRules.SAMPLING, g + 1));
         next.warnings().forEach(w -> LOG.warnf("Campaign %s generation %d: %s", campaign.id, g + 1, w));
+        if (!generation.plan().feedbackOn() && !adjustments.isEmpty()) {
+            LOG.infof("Campaign %s generation %d: %d adjustments %s", campaign.id, g, adjustments.size(),
+                    CampaignViews.NOT_APPLIED);
+        }
         List<Seed> pool = new ArrayList<>();
         PoolSeed.reference(campaign.id).forEach(seed -> pool.add(seed.toSeed()));
         PoolSeed.acceptedEvolved(campaign.id).forEach(seed -> pool.add(seed.toSeed()));

@@ -17,7 +17,12 @@ import dev.longtail.support.JsonColumns;
 
 /**
  * Starts a generation inside the caller's transaction: evolves the pool with the plan and stores the
- * generation row and its evolved seeds with their lineage. Publishing is the caller's, after commit.
+ * generation row and its evolved seeds with their lineage. A generation evolves samplesPerGeneration × the plan's
+ * candidate factor seeds, so the generator samples that many and the curator waits for that many. Evolution draws
+ * every evolved seed from one random stream in order, so the first n seeds of a generation are the same whatever
+ * the count asked for (when n survive the smaller count's attempts): arms with the same pool and random seed share
+ * their first evolution. Publishing is the
+ * caller's, after commit.
  */
 @ApplicationScoped
 public class GenerationStarter {
@@ -38,7 +43,7 @@ public class GenerationStarter {
     public Outcome start(Campaign campaign, int generation, GenerationPlan plan, List<Seed> pool) {
         long evolutionSeed = SeedMixer.derive(campaign.randomSeed, EVOLUTION, generation);
         GenerationDraft draft = Evolution.standard()
-                .evolve(pool, campaign.samplesPerGeneration, plan.inBreadthShare(), evolutionSeed);
+                .evolve(pool, size(campaign.samplesPerGeneration, plan), plan.inBreadthShare(), evolutionSeed);
         if (draft.evolved().isEmpty()) {
             String reason = "generation " + generation + ": evolution yielded no survivor from a pool of "
                     + pool.size() + " seeds (eliminated " + draft.eliminated() + ": "
@@ -72,6 +77,11 @@ public class GenerationStarter {
         }
         campaign.currentGeneration = generation;
         return new Outcome(true, row.evolved, row.eliminated, null);
+    }
+
+    /** How many seeds a generation evolves: the records a version keeps × the samples generated per kept record. */
+    public static int size(int samplesPerGeneration, GenerationPlan plan) {
+        return samplesPerGeneration * plan.candidatesPerRecord();
     }
 
     /** {@code <campaignId>:g<generation>:<n>}: stable, so a replayed generation keeps its ids. */

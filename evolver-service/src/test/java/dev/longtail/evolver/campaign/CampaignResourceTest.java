@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.longtail.devstack.testing.DevStackTestResource;
 import dev.longtail.evolver.FakeGeneratorResource;
+import dev.longtail.evolver.FakeEvaluatorResource;
 import dev.longtail.evolver.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -29,6 +30,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "schema", value = "evolver"))
 @WithTestResource(FakeGeneratorResource.class)
+@WithTestResource(FakeEvaluatorResource.class)
 class CampaignResourceTest {
 
     private String seedSetId;

@@ -55,9 +55,42 @@ class PlanRulesTest {
     void shouldClampValuesOutsideTheirDomain() {
         var next = PlanRules.next(PLAN, List.of(new Adjustment(Adjustment.ANCHOR_RATIO, 0.1, 1.5, "too much"),
                 new Adjustment(Adjustment.TEMPERATURE, 1.0, -1, "impossible")), 2);
-        assertEquals(1.0, next.plan().curation().anchorRatio());
+        assertEquals(PlanRules.MAX_ANCHOR_RATIO, next.plan().curation().anchorRatio(), "below 1, as the curator needs");
         assertTrue(next.plan().sampling().temperature() > 0);
         assertEquals(2, next.warnings().size());
+    }
+
+    @Test
+    void shouldLeaveThePlanAsItWasButForTheSamplingSeedWhenFeedbackIsOff() {
+        var control = new GenerationPlan(0.5, new SamplingParameters(1.0, 0.95, 120, 1),
+                new CurationPolicy(0.1, 0.8, 3, 300, "replace", 0.6, 0.0, null), null, false, 1);
+
+        var next = PlanRules.next(control, List.of(new Adjustment(Adjustment.TEMPERATURE, 1.0, 1.3, "diversify"),
+                new Adjustment(Adjustment.ANCHOR_RATIO, 0.1, 0.3, "anchor")), 2);
+
+        assertEquals(new GenerationPlan(0.5, new SamplingParameters(1.0, 0.95, 120, 2), control.curation(), null,
+                false, 1), next.plan());
+        assertTrue(next.warnings().isEmpty());
+    }
+
+    @Test
+    void shouldKeepTheArmsSettingsWhileApplyingTheAdjustments() {
+        var arm = new GenerationPlan(0.5, new SamplingParameters(1.0, 1.0, 120, 1),
+                new CurationPolicy(0.1, 0.8, 3, 300, "tail-preserving", 0.33, 0.6, 9000), "vllm", true, 3);
+
+        var next = PlanRules.next(arm, List.of(new Adjustment(Adjustment.ANCHOR_RATIO, 0.1, 0.2, "anchor"),
+                new Adjustment(Adjustment.NEAR_DUPLICATE_THRESHOLD, 0.8, 0.7, "stricter")), 2);
+
+        assertEquals(new GenerationPlan(0.5, new SamplingParameters(1.0, 1.0, 120, 2),
+                new CurationPolicy(0.2, 0.7, 3, 300, "tail-preserving", 0.33, 0.6, 9000), "vllm", true, 3),
+                next.plan());
+    }
+
+    @Test
+    void shouldKeepOneGenerationsWorthOfTokensWhenATailPreservingArmGeneratesSeveralCandidates() {
+        assertEquals(0.25, ArmSettings.defaultKeepShare("tail-preserving", 4, 0.6), 1e-12);
+        assertEquals(0.6, ArmSettings.defaultKeepShare("tail-preserving", 1, 0.6), "one candidate: the configured");
+        assertEquals(0.6, ArmSettings.defaultKeepShare("ratio", 4, 0.6), "other policies keep every accepted sample");
     }
 
     @Test

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import org.junit.jupiter.api.Test;
 
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.evolver.FakeGeneratorResource;
+import dev.longtail.evolver.FakeEvaluatorResource;
 import dev.longtail.evolver.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "schema", value = "evolver"))
+@WithTestResource(FakeGeneratorResource.class)
+@WithTestResource(FakeEvaluatorResource.class)
 class SeedSetResourceTest {
 
     @Test

@@ -15,7 +15,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.longtail.generator.generation.UsageTally;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -99,6 +98,8 @@ public class UsageLedger {
         }
         Map<Account, UsageLine> drained = drain();
         try {
+            // programmatic, not @Transactional: the put-back below must also catch a failed commit, so the
+            // transaction has to end inside this try; and callers (the scheduler, shutdown, of()) may hold none
             QuarkusTransaction.requiringNew().run(() -> write(drained));
         } catch (RuntimeException e) {
             drained.forEach((account, line) -> pending.merge(account, line, UsageLine::plus));
@@ -156,6 +157,7 @@ public class UsageLedger {
     /** A campaign's lines, by backend and model, including what this replica still had pending. */
     public List<Usage> of(String campaignId) {
         flush();
+        // its own transaction after the flush's, so that the read sees what the flush committed
         return QuarkusTransaction.requiringNew().call(() -> read(campaignId));
     }
 

@@ -18,7 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.generator.embedded.EmbeddedBackend;
-import dev.longtail.generator.openai.OpenAiBackend;
+import dev.longtail.generator.openai.client.OpenAiBackend;
 
 /**
  * Every backend this instance can use, by name: {@code embedded} always, plus one per configured

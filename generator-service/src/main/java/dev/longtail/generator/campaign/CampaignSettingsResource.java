@@ -1,8 +1,5 @@
 package dev.longtail.generator.campaign;
 
-import java.time.Instant;
-
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -18,11 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.longtail.generator.backend.BackendRegistry;
-import dev.longtail.generator.prompt.GenerationMode;
-import dev.longtail.generator.prompt.PromptTemplates;
-import dev.longtail.support.Problem;
-import dev.longtail.support.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -40,63 +32,30 @@ public class CampaignSettingsResource {
     public record Settings(@NotBlank @Size(max = 128) String backend, @Min(1) Integer templateVersion) {
     }
 
-    /** What a campaign runs with, and whether it was chosen or is the default. */
-    public record Effective(String campaignId, String backend, String template, boolean configured) {
-    }
+    private final CampaignSettingsService settings;
 
-    private final BackendRegistry backends;
-    private final PromptTemplates templates;
-
-    public CampaignSettingsResource(BackendRegistry backends, PromptTemplates templates) {
-        this.backends = backends;
-        this.templates = templates;
+    public CampaignSettingsResource(CampaignSettingsService settings) {
+        this.settings = settings;
     }
 
     @GET
     @Blocking
-    @Transactional
-    public Effective get(@PathParam("campaignId") String campaignId) {
-        CampaignSettings settings = CampaignSettings.findById(campaignId);
-        if (settings == null) {
-            return new Effective(campaignId, backends.defaultName(), templates.current(GenerationMode.RESPONSE).id(), false);
-        }
-        return new Effective(campaignId, settings.backend,
-                templates.resolve(GenerationMode.RESPONSE, settings.templateVersion).orElseThrow().id(), true);
+    public CampaignSettingsService.Effective get(@PathParam("campaignId") String campaignId) {
+        return settings.effective(campaignId);
     }
 
     @PUT
     @Blocking
-    @Transactional
-    public Effective put(@PathParam("campaignId") @Size(max = 64) String campaignId, @NotNull @Valid Settings request) {
-        if (backends.find(request.backend()).isEmpty()) {
-            throw ProblemException.badRequest("Unknown backend " + request.backend(), java.util.List.of(
-                    new Problem.Violation("backend", null, "must be one of " + backendNames())));
-        }
-        if (templates.resolve(GenerationMode.RESPONSE, request.templateVersion()).isEmpty()) {
-            throw ProblemException.badRequest("No response template version " + request.templateVersion());
-        }
-        CampaignSettings settings = CampaignSettings.findById(campaignId);
-        if (settings == null) {
-            settings = new CampaignSettings();
-            settings.campaignId = campaignId;
-        }
-        settings.backend = request.backend();
-        settings.templateVersion = request.templateVersion();
-        settings.updatedAt = Instant.now();
-        settings.persist();
-        return get(campaignId);
+    public CampaignSettingsService.Effective put(@PathParam("campaignId") @Size(max = 64) String campaignId,
+            @NotNull @Valid Settings request) {
+        return settings.choose(campaignId, request.backend(), request.templateVersion());
     }
 
     /** Back to the default backend. */
     @DELETE
     @Blocking
-    @Transactional
     public Response delete(@PathParam("campaignId") String campaignId) {
-        CampaignSettings.deleteById(campaignId);
+        settings.reset(campaignId);
         return Response.noContent().build();
-    }
-
-    private String backendNames() {
-        return backends.all().stream().map(b -> b.name()).toList().toString();
     }
 }

@@ -2,6 +2,7 @@ package dev.longtail.generator.embedded;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.longtail.contracts.TrainingText;
+import dev.longtail.core.lm.ConditionedModel;
 import dev.longtail.core.lm.KneserNeyModel;
+import dev.longtail.core.lm.RetrievalInterpolatedModel;
+import dev.longtail.core.lm.RetrievalRecord;
 import dev.longtail.core.lm.Sampling;
+import dev.longtail.core.random.SeedMixer;
 import dev.longtail.core.text.Tokenizer;
 import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.generator.backend.BackendException;
@@ -22,9 +27,11 @@ import dev.longtail.generator.backend.GenerationBackend;
 import dev.longtail.generator.backend.TokenLogprob;
 
 /**
- * The embedded backend: a Kneser-Ney n-gram model trained on a batch's training corpus, sampled once per prompt
- * after the last user message. Real, small, and it really collapses when fed its own output. It does not follow
- * meta-instructions (self-instruct, rephrase): it answers in the style of its training responses.
+ * The embedded backend: a Kneser-Ney n-gram model trained on a batch's training corpus, interpolated with a model of
+ * the responses of the corpus records whose instructions are nearest to the prompt's (kNN-LM style, see
+ * {@link RetrievalInterpolatedModel}), sampled once per prompt after the last user message. Real, small, and it really
+ * collapses when fed its own output. It follows an instruction's topic, not meta-instructions (self-instruct,
+ * rephrase): it answers in the style of its training responses.
  */
 @ApplicationScoped
 public class EmbeddedBackend implements GenerationBackend {
@@ -35,11 +42,19 @@ public class EmbeddedBackend implements GenerationBackend {
     private static final Logger LOG = Logger.getLogger(EmbeddedBackend.class);
 
     private final int order;
+    private final int neighbours;
+    private final double weight;
     private final BackendLimiter limiter;
     private volatile Boolean healthy;
 
     public EmbeddedBackend(GeneratorConfig config) {
         this.order = config.ngramOrder();
+        this.neighbours = config.embedded().retrieval().neighbours();
+        this.weight = config.embedded().retrieval().weight();
+        if (neighbours < 0 || !(weight >= 0 && weight < 1)) {
+            throw new IllegalArgumentException("longtail.generator.embedded.retrieval: neighbours must be >= 0 and weight"
+                    + " in [0, 1), were " + neighbours + " and " + weight);
+        }
         this.limiter = new BackendLimiter(config.embedded().maxConcurrency(), 0);
     }
 
@@ -53,10 +68,10 @@ public class EmbeddedBackend implements GenerationBackend {
         return "embedded";
     }
 
-    /** The model's name in provenance, for example {@code kneser-ney-3}. */
+    /** The model's name in provenance: {@code kneser-ney-3}, or {@code kneser-ney-3+knn8} when it retrieves 8 records. */
     @Override
     public String model() {
-        return "kneser-ney-" + order;
+        return "kneser-ney-" + order + (neighbours > 0 && weight > 0 ? "+knn" + neighbours : "");
     }
 
     @Override
@@ -77,7 +92,7 @@ public class EmbeddedBackend implements GenerationBackend {
         if (usable.isEmpty()) {
             throw BackendException.permanent(NO_TRAINING_DATA);
         }
-        KneserNeyModel model;
+        RetrievalInterpolatedModel model;
         try {
             model = train(usable);
         } catch (RuntimeException e) {
@@ -87,19 +102,27 @@ public class EmbeddedBackend implements GenerationBackend {
         return request -> complete(model, request);
     }
 
-    /** Trains a model on the texts; the caller makes sure there is at least one. */
-    public KneserNeyModel train(List<TrainingText> corpus) {
+    /**
+     * Trains the Kneser-Ney model on the texts and indexes the same texts for retrieval (the model retrieves only from
+     * what it is trained on); the caller makes sure there is at least one.
+     */
+    public RetrievalInterpolatedModel train(List<TrainingText> corpus) {
         List<List<String>> sequences = corpus.stream()
                 .map(e -> PromptFormat.trainingSequence(e.instruction(), e.input(), e.output()))
                 .toList();
-        return KneserNeyModel.train(sequences, order);
+        List<RetrievalRecord> records = corpus.stream().map(e -> new RetrievalRecord(
+                        Objects.toString(e.instruction(), "") + "\n" + Objects.toString(e.input(), ""),
+                        PromptFormat.prompt(e.instruction(), e.input()), Tokenizer.tokenize(e.output())))
+                .toList();
+        return new RetrievalInterpolatedModel(KneserNeyModel.train(sequences, order), records, neighbours, weight);
     }
 
     /**
-     * Samples after the last user message with a generator seeded by the request's seed alone, so the same
-     * request gives the same text in-process and through the OpenAI-compatible endpoints.
+     * Samples after the last user message, conditioned on it (its nearest training records retrieved), with a
+     * generator seeded by the request's seed alone, so the same request gives the same text in-process and through
+     * the OpenAI-compatible endpoints.
      */
-    public Completion complete(KneserNeyModel model, CompletionRequest request) {
+    public Completion complete(RetrievalInterpolatedModel trained, CompletionRequest request) {
         long start = System.nanoTime();
         var settings = request.sampling();
         Sampling sampling;
@@ -109,6 +132,7 @@ public class EmbeddedBackend implements GenerationBackend {
             throw BackendException.permanent("invalid sampling parameters: " + e.getMessage());
         }
         List<String> prompt = PromptFormat.prompt(request.lastUserContent(), "");
+        ConditionedModel model = trained.conditionedOn(request.lastUserContent());
         List<String> continuation;
         try {
             continuation = model.sample(prompt, sampling, new SplittableRandom(settings.seed()));
@@ -124,7 +148,7 @@ public class EmbeddedBackend implements GenerationBackend {
     }
 
     /** The untempered model's log-probability of each emitted response token in its context. */
-    private static List<TokenLogprob> logprobs(KneserNeyModel model, List<String> prompt, List<String> continuation) {
+    private static List<TokenLogprob> logprobs(ConditionedModel model, List<String> prompt, List<String> continuation) {
         List<String> context = new ArrayList<>(prompt);
         List<TokenLogprob> out = new ArrayList<>(continuation.size());
         for (String token : continuation) {
@@ -163,8 +187,8 @@ public class EmbeddedBackend implements GenerationBackend {
             var model = train(List.of(
                     new TrainingText("Name a colour.", "", "Blue is a colour."),
                     new TrainingText("Name a fruit.", "", "An apple is a fruit.")));
-            model.sample(PromptFormat.prompt("Name a colour.", ""), new Sampling(1.0, 1.0, 8),
-                    SampleSeeds.rng(1, "probe"));
+            model.conditionedOn("Name a colour.").sample(PromptFormat.prompt("Name a colour.", ""),
+                    new Sampling(1.0, 1.0, 8), SeedMixer.rng(1, "probe"));
             return true;
         } catch (RuntimeException | LinkageError e) {
             LOG.warnf(e, "The embedded backend failed its probe");

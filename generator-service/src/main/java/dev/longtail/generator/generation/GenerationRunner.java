@@ -24,7 +24,9 @@ import io.micrometer.core.instrument.Timer;
 import org.jboss.logging.Logger;
 
 import dev.longtail.contracts.SamplingParameters;
+import dev.longtail.core.random.SeedMixer;
 import dev.longtail.core.text.Tokenizer;
+import dev.longtail.generator.accounting.UsageTally;
 import dev.longtail.generator.backend.BackendException;
 import dev.longtail.generator.backend.BackendLimiter;
 import dev.longtail.generator.backend.Completion;
@@ -32,15 +34,15 @@ import dev.longtail.generator.backend.CompletionRequest;
 import dev.longtail.generator.backend.Delays;
 import dev.longtail.generator.backend.GenerationBackend;
 import dev.longtail.generator.backend.SamplingSettings;
-import dev.longtail.generator.embedded.SampleSeeds;
 import dev.longtail.generator.prompt.PromptTemplate;
 import dev.longtail.generator.prompt.RenderedPrompt;
 
 /**
  * Runs a batch of items through one backend: renders each item's prompt, derives its seed from the batch's
  * random seed and the item's key, and calls the backend within its limits, at most its concurrency limit at a
- * time. A retryable failure (open circuit, exhausted limits, retries used up) is tried again until the item's
- * patience runs out; then, or on a permanent failure, the item fails with the reason. Never loses an item.
+ * time. A retryable failure (open circuit, exhausted limits, retries used up) is tried again on the item's
+ * {@link RetrySchedule} until its patience runs out; then, or on a permanent failure, the item fails with the
+ * reason. Never loses an item.
  */
 @ApplicationScoped
 public class GenerationRunner {
@@ -48,8 +50,6 @@ public class GenerationRunner {
     public static final String EMPTY_OUTPUT = "empty output";
 
     private static final Logger LOG = Logger.getLogger(GenerationRunner.class);
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
-    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     /** One batch: where it runs, with which template and parameters, how patient each item is. */
     public record Batch(GenerationBackend backend, GenerationBackend.Session session, PromptTemplate template,
@@ -68,7 +68,7 @@ public class GenerationRunner {
     public List<GenerationOutcome> run(Batch batch, List<GenerationItem> items, UsageTally tally) {
         int threads = Math.min(items.size(), batch.backend().limiter().maxConcurrency());
         if (threads <= 1) {
-            return items.stream().map(item -> measured(batch, item, tally)).toList();
+            return items.stream().map(item -> count(batch, one(batch, item, tally))).toList();
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "longtail-generate-" + batch.backend().name());
@@ -78,7 +78,7 @@ public class GenerationRunner {
         try {
             List<Future<GenerationOutcome>> futures = new ArrayList<>(items.size());
             for (GenerationItem item : items) {
-                futures.add(pool.submit(() -> measured(batch, item, tally)));
+                futures.add(pool.submit(() -> count(batch, one(batch, item, tally))));
             }
             List<GenerationOutcome> outcomes = new ArrayList<>(items.size());
             for (int i = 0; i < futures.size(); i++) {
@@ -97,32 +97,13 @@ public class GenerationRunner {
         }
     }
 
-    /** One item, counted in the metrics: item latency by outcome, tokens by kind. */
-    private GenerationOutcome measured(Batch batch, GenerationItem item, UsageTally tally) {
-        return count(batch, one(batch, item, tally));
-    }
-
-    private GenerationOutcome count(Batch batch, GenerationOutcome outcome) {
-        String backend = batch.backend().name();
-        String mode = batch.template().mode().name();
-        String result = outcome.generated() ? "generated" : "failed";
-        // looked up once per tag set: building and registering meters on every item cost more than the recording
-        timers.computeIfAbsent(backend + '\u0000' + mode + '\u0000' + result, k -> Timer.builder("longtail.generator.items")
-                .description("Items generated, with latency over all attempts and waits")
-                .tag("backend", backend).tag("mode", mode).tag("outcome", result).register(meters))
-                .record(outcome.provenance().latencyMicros(), TimeUnit.MICROSECONDS);
-        tokens(backend, "prompt").increment(outcome.provenance().promptTokens());
-        tokens(backend, "completion").increment(outcome.provenance().completionTokens());
-        return outcome;
-    }
-
     /**
      * The same as {@link #run} without holding a thread while an item waits: each item queues for its backend's
      * slot and budget ({@link BackendLimiter#acquireAsync}, at once when both are free), is sent through the
-     * backend's non-blocking call, and after a retryable failure tries again after a pause on a timer, until its
-     * patience runs out. However many items there are, no thread waits for any of them. A backend that can only
-     * compute ({@link GenerationBackend.Session#completeAsync} null) computes on {@code worker}, holding its slot,
-     * so at most its concurrency limit of workers at a time. Outcomes in the order of the items.
+     * backend's non-blocking call, and after a retryable failure tries again after its schedule's pause on a timer,
+     * until its patience runs out. However many items there are, no thread waits for any of them. A backend that can
+     * only compute ({@link GenerationBackend.Session#completeAsync} null) computes on {@code worker}, holding its
+     * slot, so at most its concurrency limit of workers at a time. Outcomes in the order of the items.
      */
     public CompletionStage<List<GenerationOutcome>> runAsync(Batch batch, List<GenerationItem> items, UsageTally tally,
             Executor worker) {
@@ -134,21 +115,52 @@ public class GenerationRunner {
                 .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
     }
 
-    /** One item of {@link #runAsync}: what it sends, since when it runs, and where its outcome goes. */
-    private record Pending(Batch batch, GenerationItem item, UsageTally tally, Executor worker, Call call, long start,
-            CompletableFuture<GenerationOutcome> outcome) {
-
-        long deadline() {
-            return start + batch.patience().toNanos();
+    /** One item, patient for the batch's patience, holding its thread while it waits; never throws. */
+    GenerationOutcome one(Batch batch, GenerationItem item, UsageTally tally) {
+        Call call = call(batch, item);
+        GenerationBackend backend = batch.backend();
+        var schedule = new RetrySchedule(batch.patience());
+        int attempts = 0;
+        while (true) {
+            try {
+                BackendLimiter.Permit permit = backend.limiter().acquire(call.estimatedTokens(),
+                        schedule.limitWait(backend.limitWait()));
+                Completion completion;
+                try {
+                    completion = batch.session().complete(call.request());
+                } catch (RuntimeException e) {
+                    permit.release(0);
+                    throw e;
+                }
+                attempts += completion.attempts();
+                permit.release(completion.promptTokens() + (long) completion.completionTokens());
+                return answered(batch, item, call, completion, schedule, attempts, tally);
+            } catch (BackendException e) {
+                attempts++;
+                long pause = pauseAfter(e, batch, item, schedule, tally);
+                if (pause < 0) {
+                    return failed(batch, item, e.getMessage(), call.seed(), schedule.elapsedMicros(), attempts);
+                }
+                // the backend is open, limited or failing: wait for it rather than failing the item early
+                sleep(pause);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Item %s failed unexpectedly on backend %s", item.key(), backend.name());
+                return failed(batch, item, "generation failed: " + e, call.seed(), schedule.elapsedMicros(), attempts + 1);
+            }
         }
+    }
+
+    /** One item of {@link #runAsync}: what it sends, its retry schedule, and where its outcome goes. */
+    private record Pending(Batch batch, GenerationItem item, UsageTally tally, Executor worker, Call call,
+            RetrySchedule schedule, CompletableFuture<GenerationOutcome> outcome) {
     }
 
     private CompletableFuture<GenerationOutcome> oneAsync(Batch batch, GenerationItem item, UsageTally tally,
             Executor worker) {
-        var pending = new Pending(batch, item, tally, worker, call(batch, item), System.nanoTime(),
+        var pending = new Pending(batch, item, tally, worker, call(batch, item), new RetrySchedule(batch.patience()),
                 new CompletableFuture<>());
         try {
-            attempt(pending, 0, FIRST_PAUSE);
+            attempt(pending, 0);
         } catch (RuntimeException e) {
             failUnexpectedly(pending, 0, e);
         }
@@ -156,14 +168,15 @@ public class GenerationRunner {
     }
 
     /** One try: queue for a slot and budget (as long as {@link #one} would wait), then call. */
-    private void attempt(Pending p, int attemptsSoFar, Duration pause) {
-        p.batch().backend().limiter().acquireAsync(p.call().estimatedTokens(), limitWait(p.batch(), p.deadline()))
+    private void attempt(Pending p, int attemptsSoFar) {
+        GenerationBackend backend = p.batch().backend();
+        backend.limiter().acquireAsync(p.call().estimatedTokens(), p.schedule().limitWait(backend.limitWait()))
                 .whenComplete((permit, error) -> {
                     try {
                         if (error != null) {
-                            retryOrFail(p, error, attemptsSoFar, pause);
+                            retryOrFail(p, error, attemptsSoFar);
                         } else {
-                            send(p, permit, attemptsSoFar, pause);
+                            send(p, permit, attemptsSoFar);
                         }
                     } catch (RuntimeException e) {
                         if (permit != null) {
@@ -174,7 +187,7 @@ public class GenerationRunner {
                 });
     }
 
-    private void send(Pending p, BackendLimiter.Permit permit, int attemptsSoFar, Duration pause) {
+    private void send(Pending p, BackendLimiter.Permit permit, int attemptsSoFar) {
         GenerationBackend.Session session = p.batch().session();
         CompletionStage<Completion> answer;
         try {
@@ -189,11 +202,11 @@ public class GenerationRunner {
             try {
                 if (error == null) {
                     permit.release(completion.promptTokens() + (long) completion.completionTokens());
-                    p.outcome().complete(answered(p.batch(), p.item(), p.call(), completion, p.start(),
+                    p.outcome().complete(answered(p.batch(), p.item(), p.call(), completion, p.schedule(),
                             attemptsSoFar + completion.attempts(), p.tally()));
                 } else {
                     permit.release(0);
-                    retryOrFail(p, error, attemptsSoFar, pause);
+                    retryOrFail(p, error, attemptsSoFar);
                 }
             } catch (RuntimeException e) {
                 // never leave the caller waiting for an outcome, nor the slot taken (releasing twice is a no-op)
@@ -203,61 +216,70 @@ public class GenerationRunner {
         });
     }
 
-    /** A failed try: the item fails, or (retryable, patience left) tries again after {@code pause}, doubling. */
-    private void retryOrFail(Pending p, Throwable error, int attemptsSoFar, Duration pause) {
-        GenerationBackend backend = p.batch().backend();
+    /** A failed try: the item fails, or (retryable, patience left) tries again after its schedule's pause. */
+    private void retryOrFail(Pending p, Throwable error, int attemptsSoFar) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         int attempts = attemptsSoFar + 1;
         if (!(cause instanceof BackendException e)) {
-            LOG.warnf(cause, "Item %s failed unexpectedly on backend %s", p.item().key(), backend.name());
+            LOG.warnf(cause, "Item %s failed unexpectedly on backend %s", p.item().key(), p.batch().backend().name());
             failUnexpectedly(p, attempts, cause);
             return;
         }
-        p.tally().add(backend.name(), backend.model(), true, 0, 0, 0, 0);
-        long left = p.deadline() - System.nanoTime();
-        if (!e.retryable() || left <= 0) {
-            LOG.debugf("Item %s failed on backend %s: %s", p.item().key(), backend.name(), e.getMessage());
+        long pause = pauseAfter(e, p.batch(), p.item(), p.schedule(), p.tally());
+        if (pause < 0) {
             p.outcome().complete(failed(p.batch(), p.item(), e.getMessage(), p.call().seed(),
-                    (System.nanoTime() - p.start()) / 1_000, attempts));
+                    p.schedule().elapsedMicros(), attempts));
             return;
         }
         // open, limited or failing: try again later, as run() would, but on a timer instead of a sleeping thread
-        Duration next = nextPause(pause);
-        Delays.after(Math.min(left, pause.toNanos()), () -> {
+        Delays.after(pause, () -> {
             try {
-                attempt(p, attempts, next);
+                attempt(p, attempts);
             } catch (RuntimeException again) {
                 failUnexpectedly(p, attempts, again);
             }
         });
     }
 
+    /**
+     * Books a failed request and says what comes next, the same on both paths: the nanoseconds to pause before the
+     * next try, or -1 when the item fails now (a permanent failure, or its patience ran out).
+     */
+    private static long pauseAfter(BackendException e, Batch batch, GenerationItem item, RetrySchedule schedule,
+            UsageTally tally) {
+        GenerationBackend backend = batch.backend();
+        tally.add(backend.name(), backend.model(), true, 0, 0, 0, 0);
+        long pause = e.retryable() ? schedule.nextPauseNanos() : -1;
+        if (pause < 0) {
+            LOG.debugf("Item %s failed on backend %s: %s", item.key(), backend.name(), e.getMessage());
+        }
+        return pause;
+    }
+
     /** The item fails with an unexpected error; completing an outcome twice keeps the first. */
     private static void failUnexpectedly(Pending p, int attempts, Throwable e) {
         p.outcome().complete(failed(p.batch(), p.item(), "generation failed: " + e, p.call().seed(),
-                (System.nanoTime() - p.start()) / 1_000, attempts));
+                p.schedule().elapsedMicros(), attempts));
     }
 
-    /** The pause after the next retryable failure: doubled, at most {@code MAX_PAUSE}. */
-    private static Duration nextPause(Duration pause) {
-        Duration doubled = pause.multipliedBy(2);
-        return doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
-    }
-
-    /** How long one wait for a slot may take: at least a second even without patience, at most the backend's limit. */
-    private static Duration limitWait(Batch batch, long deadline) {
-        Duration remaining = Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofSeconds(1).toNanos()));
-        return remaining.compareTo(batch.backend().limitWait()) > 0 ? batch.backend().limitWait() : remaining;
+    /** An item, counted in the metrics: item latency by outcome, tokens by kind. */
+    private GenerationOutcome count(Batch batch, GenerationOutcome outcome) {
+        String backend = batch.backend().name();
+        String mode = batch.template().mode().name();
+        String result = outcome.generated() ? "generated" : "failed";
+        // looked up once per tag set: building and registering meters on every item cost more than the recording
+        timers.computeIfAbsent(backend + '\u0000' + mode + '\u0000' + result, k -> Timer.builder("longtail.generator.items")
+                .description("Items generated, with latency over all attempts and waits")
+                .tag("backend", backend).tag("mode", mode).tag("outcome", result).register(meters))
+                .record(outcome.provenance().latencyMicros(), TimeUnit.MICROSECONDS);
+        tokens(backend, "prompt").increment(outcome.provenance().promptTokens());
+        tokens(backend, "completion").increment(outcome.provenance().completionTokens());
+        return outcome;
     }
 
     private Counter tokens(String backend, String kind) {
         return counters.computeIfAbsent(backend + '\u0000' + kind, k -> Counter.builder("longtail.generator.tokens")
                 .description("Tokens used by generation").tag("backend", backend).tag("kind", kind).register(meters));
-    }
-
-    /** One item, patient for the batch's patience; never throws. */
-    GenerationOutcome one(Batch batch, GenerationItem item, UsageTally tally) {
-        return one(batch, item, tally, System.nanoTime(), 0, FIRST_PAUSE);
     }
 
     /** What one item sends: the rendered prompt with its derived seed, and the tokens to reserve for it. */
@@ -267,69 +289,24 @@ public class GenerationRunner {
     private static Call call(Batch batch, GenerationItem item) {
         SamplingParameters p = batch.parameters();
         RenderedPrompt prompt = batch.template().render(item.values());
-        long seed = SampleSeeds.derive(p.randomSeed(), item.key());
+        long seed = SeedMixer.derive(p.randomSeed(), item.key());
         var request = new CompletionRequest(prompt.messages(), prompt.prompt(),
                 new SamplingSettings(p.temperature(), p.topP(), p.maxTokens(), seed), batch.logprobs());
         return new Call(request, seed, Tokenizer.tokenize(prompt.prompt()).size() + (long) p.maxTokens());
     }
 
-    /** A completion as the item's outcome: usage tallied, provenance with latency since {@code start}. */
+    /** A completion as the item's outcome: usage tallied, provenance with latency since the item started. */
     private static GenerationOutcome answered(Batch batch, GenerationItem item, Call call, Completion completion,
-            long start, int attempts, UsageTally tally) {
+            RetrySchedule schedule, int attempts, UsageTally tally) {
         GenerationBackend backend = batch.backend();
         tally.add(backend.name(), backend.model(), false, completion.promptTokens(), completion.completionTokens(),
                 backend.promptCostPerMillion(), backend.completionCostPerMillion());
-        long latency = (System.nanoTime() - start) / 1_000;
-        var provenance = provenance(batch, call.seed(), latency, completion.promptTokens(), completion.completionTokens(),
-                attempts, completion);
+        var provenance = provenance(batch, call.seed(), schedule.elapsedMicros(), completion.promptTokens(),
+                completion.completionTokens(), attempts, completion);
         if (completion.text() == null || completion.text().isBlank()) {
             return new GenerationOutcome(item, null, EMPTY_OUTPUT, provenance, completion.logprobs());
         }
         return new GenerationOutcome(item, completion.text(), null, provenance, completion.logprobs());
-    }
-
-    /**
-     * One item that started at {@code start} and made {@code attemptsSoFar} calls so far, pausing {@code pause}
-     * {@code firstPause} (doubling) after each retryable failure; never throws.
-     */
-    private GenerationOutcome one(Batch batch, GenerationItem item, UsageTally tally, long start, int attemptsSoFar,
-            Duration firstPause) {
-        Call call = call(batch, item);
-        long seed = call.seed();
-        GenerationBackend backend = batch.backend();
-        BackendLimiter limiter = backend.limiter();
-        long deadline = start + batch.patience().toNanos();
-        Duration pause = firstPause;
-        int attempts = attemptsSoFar;
-        while (true) {
-            try {
-                BackendLimiter.Permit permit = limiter.acquire(call.estimatedTokens(), limitWait(batch, deadline));
-                Completion completion;
-                try {
-                    completion = batch.session().complete(call.request());
-                } catch (RuntimeException e) {
-                    permit.release(0);
-                    throw e;
-                }
-                attempts += completion.attempts();
-                permit.release(completion.promptTokens() + (long) completion.completionTokens());
-                return answered(batch, item, call, completion, start, attempts, tally);
-            } catch (BackendException e) {
-                attempts++;
-                tally.add(backend.name(), backend.model(), true, 0, 0, 0, 0);
-                long left = deadline - System.nanoTime();
-                if (!e.retryable() || left <= 0) {
-                    LOG.debugf("Item %s failed on backend %s: %s", item.key(), backend.name(), e.getMessage());
-                    return failed(batch, item, e.getMessage(), seed, (System.nanoTime() - start) / 1_000, attempts);
-                }
-                // the backend is open, limited or failing: wait for it rather than failing the item early
-                sleep(Math.min(left, pause.toNanos()));
-                pause = nextPause(pause);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Item %s failed unexpectedly on backend %s", item.key(), backend.name());
-                return failed(batch, item, "generation failed: " + e, seed, (System.nanoTime() - start) / 1_000, attempts + 1);
-            }
-        }
     }
 
     private static GenerationOutcome failed(Batch batch, GenerationItem item, String reason, long seed, long latency,

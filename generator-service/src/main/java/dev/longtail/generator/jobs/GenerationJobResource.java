@@ -27,17 +27,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.longtail.generator.GeneratorConfig;
-import dev.longtail.generator.api.GenerateRequest;
-import dev.longtail.generator.api.GenerationPlanner;
-import dev.longtail.support.ProblemException;
+import dev.longtail.generator.generation.GenerateRequest;
 import io.smallrye.common.annotation.Blocking;
 
 /**
  * Asynchronous generation for batches too large to wait for: the request is validated and queued at once (202
  * with the job's location), any replica runs it, and the job reports its progress and pages out its samples.
- * An {@code Idempotency-Key} header makes a retried submission return the job it created the first time, for as
- * long as that job exists: once the retention deleted it ({@code jobs.retention} after it ended), the key is free
+ * An {@code Idempotency-Key} header makes a retried submission return the job it created the first time (200), for
+ * as long as that job exists: once the retention deleted it ({@code jobs.retention} after it ended), the key is free
  * again and a submission with it creates a new job.
  */
 @Path("/api/v1/generation-jobs")
@@ -67,49 +64,29 @@ public class GenerationJobResource {
     public record SamplePage(UUID jobId, int offset, int limit, List<JobSample> samples) {
     }
 
-    private final JobStore store;
-    private final GenerationPlanner planner;
+    private final GenerationJobService jobs;
     private final ObjectMapper mapper;
-    private final GeneratorConfig config;
 
-    public GenerationJobResource(JobStore store, GenerationPlanner planner, ObjectMapper mapper, GeneratorConfig config) {
-        this.store = store;
-        this.planner = planner;
+    public GenerationJobResource(GenerationJobService jobs, ObjectMapper mapper) {
+        this.jobs = jobs;
         this.mapper = mapper;
-        this.config = config;
     }
 
     @POST
     @Blocking
     public Response submit(@NotNull @Valid GenerateRequest request,
-            @HeaderParam("Idempotency-Key") @Size(max = 255) String idempotencyKey) throws JsonProcessingException {
-        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            var existing = store.findByIdempotencyKey(idempotencyKey);
-            if (existing.isPresent()) {
-                return Response.ok(JobView.of(existing.get())).location(location(existing.get().id)).build();
-            }
-        }
-        var plan = planner.plan(request, config.jobs().maxItems());
-        var job = new GenerationJob();
-        job.id = UUID.randomUUID();
-        job.status = GenerationJob.Status.QUEUED;
-        job.backend = plan.backend().name();
-        job.mode = plan.mode().name();
-        job.template = plan.template().id();
-        job.campaignId = plan.campaignId();
-        job.request = mapper.writeValueAsString(pinned(request, plan));
-        job.total = plan.items().size();
-        job.idempotencyKey = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
-        job.createdAt = Instant.now();
-        store.create(job);
-        return Response.accepted(JobView.of(job)).location(location(job.id)).build();
+            @HeaderParam("Idempotency-Key") @Size(max = 255) String idempotencyKey) {
+        var submitted = jobs.submit(request, idempotencyKey);
+        var job = submitted.job();
+        return (submitted.created() ? Response.accepted(JobView.of(job)) : Response.ok(JobView.of(job)))
+                .location(location(job.id)).build();
     }
 
     @GET
     @Path("/{id}")
     @Blocking
     public JobView get(@PathParam("id") String id) {
-        return JobView.of(job(id));
+        return JobView.of(jobs.get(id));
     }
 
     @GET
@@ -117,8 +94,8 @@ public class GenerationJobResource {
     @Blocking
     public SamplePage samples(@PathParam("id") String id, @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        GenerationJob job = job(id);
-        List<JobSample> samples = store.samples(job.id, offset, limit).stream().map(s -> new JobSample(s.index(),
+        GenerationJob job = jobs.get(id);
+        List<JobSample> samples = jobs.samples(job, offset, limit).stream().map(s -> new JobSample(s.index(),
                 s.subject(), s.status(), s.output(), s.failureReason(), tree(s.provenance()))).toList();
         return new SamplePage(job.id, offset, limit, samples);
     }
@@ -128,28 +105,7 @@ public class GenerationJobResource {
     @Path("/{id}")
     @Blocking
     public JobView cancel(@PathParam("id") String id) {
-        GenerationJob job = job(id);
-        if (!store.cancel(job.id)) {
-            throw ProblemException.conflict("Job " + id + " has already ended (" + job.status + ")");
-        }
-        return JobView.of(store.find(job.id).orElseThrow());
-    }
-
-    /** The stored request names its backend and template version, so that a later config change cannot alter it. */
-    private static GenerateRequest pinned(GenerateRequest r, GenerationPlanner.Plan plan) {
-        return new GenerateRequest(plan.backend().name(), plan.mode(), plan.template().version(), r.campaignId(),
-                r.trainingCorpus(), r.instructions(), r.texts(), r.humanSeeds(), r.machineSeeds(), r.count(),
-                r.logprobs(), r.sampling());
-    }
-
-    private GenerationJob job(String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("generation job", id);
-        }
-        return store.find(uuid).orElseThrow(() -> ProblemException.notFound("generation job", id));
+        return JobView.of(jobs.cancel(id));
     }
 
     private JsonNode tree(String json) {

@@ -14,14 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.generator.accounting.UsageLedger;
-import dev.longtail.generator.api.GenerateRequest;
-import dev.longtail.generator.api.GenerationPlanner;
+import dev.longtail.generator.generation.GenerateRequest;
+import dev.longtail.generator.generation.GenerationPlanner;
 import dev.longtail.generator.backend.BackendException;
 import dev.longtail.generator.backend.GenerationBackend;
 import dev.longtail.generator.generation.GenerationItem;
 import dev.longtail.generator.generation.GenerationOutcome;
 import dev.longtail.generator.generation.GenerationRunner;
-import dev.longtail.generator.generation.UsageTally;
+import dev.longtail.generator.accounting.UsageTally;
 import dev.longtail.support.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 

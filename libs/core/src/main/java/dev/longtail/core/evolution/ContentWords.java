@@ -10,9 +10,10 @@ import java.util.Set;
 
 /**
  * Content words of instructions (no stop words, no instruction verbs) and their document frequency in a
- * seed pool: what the rule-based operators parameterise and swap.
+ * seed pool: what the rule-based operators parameterise and swap, and what the embedded model's instruction
+ * retrieval compares ({@code dev.longtail.core.lm.InstructionIndex}).
  */
-final class ContentWords {
+public final class ContentWords {
 
     private static final Set<String> STOP_WORDS = Set.copyOf(List.of(
             "a", "an", "the", "and", "or", "but", "if", "then", "else", "of", "in", "on", "at", "to", "for",
@@ -70,7 +71,7 @@ final class ContentWords {
     }
 
     /** Distinct content words of a text, in order of first appearance. */
-    static List<String> of(String text) {
+    public static List<String> of(String text) {
         Set<String> words = new LinkedHashSet<>();
         for (String token : Tokenizer.tokenize(text)) {
             if (isContentWord(token)) {
@@ -80,7 +81,8 @@ final class ContentWords {
         return new ArrayList<>(words);
     }
 
-    static boolean isContentWord(String token) {
+    /** Whether a token carries topic: a word of three or more letters, no digit, no stop or frame word. */
+    public static boolean isContentWord(String token) {
         if (token.length() < 3 || !Tokenizer.isWord(token) || STOP_WORDS.contains(token) || FRAME_WORDS.contains(token)) {
             return false;
         }

@@ -18,8 +18,10 @@ import java.util.Map;
  *   <li>over-probable samples piling up under the generation-0 model (Shumailov et al. 2024, first stage of
  *       collapse): temperature +0.1;</li>
  *   <li>the implausible tail growing (errors compounding), samples shrinking (mean words against generation
- *       1, or a median of a word or two), rare clusters or minority categories lost, embedding Fréchet
- *       distance growing: anchor ratio +0.05 (+0.1 when collapsing), as for tails and perplexity.</li>
+ *       1, or a median of a word or two), rare clusters or minority categories lost, the held-out texts' tail
+ *       (which no selection targets) shrinking against generation 1, categories of the reference lost since
+ *       generation 1, embedding Fréchet distance growing: anchor ratio +0.05 (+0.1 when collapsing), as for tails
+ *       and perplexity.</li>
  * </ul>
  * A signal whose metric is absent (not measured) is not judged. Merging: for one parameter the larger move
  * wins and the reasons are joined; a move against the base policy's direction is dropped.
@@ -119,6 +121,22 @@ public final class CollapsePolicy {
             drifting = anchor = true;
             reasons.add(f("minority categories hold %.2fx their reference share (drifting at <= %.2fx)", minority,
                     limits.driftingMinorityRatio()));
+        }
+        double heldOutTail = ratio(current, first, "heldOutTailCoverage");
+        if (ok(heldOutTail) && heldOutTail <= limits.driftingHeldOutTailRatio()) {
+            boolean c = heldOutTail <= limits.collapsingHeldOutTailRatio();
+            collapsing |= c;
+            drifting = anchor = true;
+            reasons.add(f("held-out tail coverage %.4f is %.2fx generation 1's %.4f (%s at <= %.2fx)",
+                    get(current, "heldOutTailCoverage"), heldOutTail, get(first, "heldOutTailCoverage"),
+                    c ? "collapsing" : "drifting", c ? limits.collapsingHeldOutTailRatio() : limits.driftingHeldOutTailRatio()));
+        }
+        double categoryLoss = get(first, "categoryCoverage") - get(current, "categoryCoverage");
+        if (ok(categoryLoss) && categoryLoss >= limits.driftingCategoryLoss()) {
+            drifting = anchor = true;
+            reasons.add(f("categories holding %.1f%% of the reference are gone since generation 1: coverage %.3f,"
+                    + " generation 1's %.3f (drifting at -%.0f points)", 100 * categoryLoss, get(current, "categoryCoverage"),
+                    get(first, "categoryCoverage"), 100 * limits.driftingCategoryLoss()));
         }
         double frechet = ratio(current, first, "embeddingFrechetDistance");
         if (ok(frechet) && frechet >= limits.driftingFrechetRatio()) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Judges a generation against the real reference and the previous generation, and turns the plan's knobs
- * against the failure it sees.
+ * Judges a generation against the real reference and the previous generation, and advises turning the plan's
+ * knobs against the failure it sees.
  *
  * <p>Verdict. With ppl = current held-out perplexity / reference's, tail = current tail coverage / the tail
  * baseline's, and the relative distinct-2 drop (previous − current) / previous (the reference stands in for
@@ -22,8 +22,9 @@ import java.util.Locale;
  * </ul>
  * A metric that is not finite, or a reference value that is not positive, is not judged.
  *
- * <p>Adjustments (each clamped; emitted only when the value changes; rounded to 6 decimals so that plans
- * read cleanly):
+ * <p>Advice (each clamped; emitted only when the value changes; rounded to 6 decimals so that plans read
+ * cleanly). It only ever tightens: in the loop, {@link LoopController} decides what reaches the plan (relaxing
+ * after good generations, withholding {@link HarmfulAdvice}, freezing a direction that kept making things worse):
  * <ul>
  *   <li>distinct-2 falling: in-breadth share +0.15 (max 0.9) to widen topics (Evol-Instruct in-breadth,
  *       Xu et al. 2023), temperature +0.1 (max 1.5) to flatten sampling, near-duplicate threshold −0.05

@@ -59,4 +59,19 @@ final class SortedArrays {
         }
         return lo;
     }
+
+    /** Index of the first element &ge; key in a sorted array. */
+    static int lowerBound(long[] a, long key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 }

@@ -4,6 +4,7 @@ import static dev.longtail.core.metrics.CollapseMeasurement.*;
 
 import dev.longtail.core.embedding.TextEmbedder;
 import dev.longtail.core.lm.KneserNeyModel;
+import dev.longtail.core.metrics.CollapseMeasurement.CategoryShare;
 import dev.longtail.core.text.Tokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +19,11 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The real reference prepared once for a campaign (the generation-0 model, the tail, the length and
- * per-sample perplexity bins, the reference embeddings, their Gaussian and rare clusters), and the
- * measurement of any corpus against it: every metric of docs/metrics.md "Per dataset version".
+ * The real reference prepared once for a campaign (the generation-0 model, the reference's and the held-out
+ * texts' tails, the length and per-sample perplexity bins, the categories, the reference embeddings, their
+ * Gaussian and rare clusters), and the measurement of any corpus against it: every metric of docs/metrics.md
+ * "Per dataset version", for a version's synthetic part alone too, and what real samples of a corpus's size get
+ * ({@link SizeMatchedReference}).
  *
  * <p>Embeddings are computed on a seeded sample of at most {@code settings.embeddingSample()} texts per corpus
  * (the sample size is reported); with no embedder or a sample size of 0 the embedding metrics are absent.
@@ -40,9 +43,12 @@ public final class CollapseBaseline {
     private final double implausibleAbove;
     private final QuantileHistogram perplexityBins;
     private final QuantileHistogram lengthBins;
-    private final Map<String, Double> referenceCategoryShares;
-    private final Set<String> minorityCategories;
+    private final CategoryCoverage categories;
+    private final List<CorpusText> heldOutTexts;
+    private final TailCoverage heldOutTail;
+    private final Set<List<String>> referenceTexts;
     private final List<float[]> referenceEmbeddings;
+    private List<float[]> heldOutEmbeddings;
     private final EmbeddingDrift drift;
     private final RareClusters clusters;
 
@@ -56,10 +62,13 @@ public final class CollapseBaseline {
         this.reference = List.copyOf(reference);
         this.referenceTokens = tokens(reference);
         this.heldOut = tokens(heldOutTexts);
+        this.heldOutTexts = List.copyOf(heldOutTexts);
+        this.referenceTexts = new HashSet<>(referenceTokens);
         this.vocabulary = new HashSet<>();
         referenceTokens.forEach(vocabulary::addAll);
         heldOut.forEach(vocabulary::addAll);
         this.tail = TailCoverage.ofReference(referenceTokens, settings.tailN(), settings.tailMaxCount());
+        this.heldOutTail = TailCoverage.ofReference(heldOut, settings.tailN(), settings.tailMaxCount());
         this.generationZero = KneserNeyModel.train(referenceTokens, settings.ngramOrder(), vocabulary);
         this.heldOutLogPerplexity = logPerplexities(heldOut);
         double[] sorted = heldOutLogPerplexity.clone();
@@ -68,16 +77,7 @@ public final class CollapseBaseline {
         this.implausibleAbove = QuantileHistogram.quantile(sorted, 0.9);
         this.perplexityBins = QuantileHistogram.ofBaseline(heldOutLogPerplexity, settings.histogramBins());
         this.lengthBins = QuantileHistogram.ofBaseline(wordCounts(referenceTokens), settings.histogramBins());
-        this.referenceCategoryShares = categoryShares(reference);
-        this.minorityCategories = new HashSet<>();
-        if (referenceCategoryShares.size() >= 2) {
-            double uniform = 1.0 / referenceCategoryShares.size();
-            referenceCategoryShares.forEach((c, s) -> {
-                if (s < uniform) {
-                    minorityCategories.add(c);
-                }
-            });
-        }
+        this.categories = CategoryCoverage.ofReference(reference);
         if (this.embedder != null) {
             this.referenceEmbeddings = embed(reference, settings.seed());
             this.drift = EmbeddingDrift.ofReference(referenceEmbeddings);
@@ -111,55 +111,90 @@ public final class CollapseBaseline {
      * over-probable against itself).
      */
     public CollapseMeasurement measureReference() {
-        return measure(reference, true);
+        return measure(reference, referenceTokens, referenceEmbeddings, heldOutLogPerplexity, true);
     }
 
     /** Every metric of the corpus against the reference. */
     public CollapseMeasurement measure(List<CorpusText> corpus) {
-        return measure(corpus, false);
+        return measure(corpus, tokens(corpus), null, null, true);
     }
 
-    private CollapseMeasurement measure(List<CorpusText> corpus, boolean isReference) {
+    /**
+     * Every metric of the corpus, and the {@link CollapseMeasurement#SYNTHETIC_METRICS} of its synthetic part alone
+     * under {@link CollapseMeasurement#synthetic(String)} names (anchors, copies of real data, left out; their size
+     * under {@link CollapseMeasurement#SAMPLE_SYNTHETIC}); an empty part adds only its size.
+     */
+    public CollapseMeasurement measure(List<CorpusText> corpus, List<CorpusText> syntheticPart) {
+        CollapseMeasurement whole = measure(corpus);
+        Map<String, Double> v = new LinkedHashMap<>(whole.values());
+        Map<String, Integer> sizes = new LinkedHashMap<>(whole.sampleSizes());
+        Map<String, Long> millis = new LinkedHashMap<>(whole.millis());
+        sizes.put(SAMPLE_SYNTHETIC, syntheticPart.size());
+        timed(millis, "synthetic", () -> {
+            if (syntheticPart.isEmpty()) {
+                return null;
+            }
+            List<List<String>> docs = tokens(syntheticPart);
+            Map<String, Double> part = new LinkedHashMap<>();
+            putLexical(docs, part, new LinkedHashMap<>());
+            putSelfBleu(docs, part, new LinkedHashMap<>());
+            putSignature(logPerplexities(docs), part);
+            part.put(MEAN_WORDS, DiversityMetrics.meanWords(docs));
+            for (String metric : SYNTHETIC_METRICS) {
+                Double x = part.get(metric);
+                if (x != null && Double.isFinite(x)) {
+                    v.put(synthetic(metric), x);
+                }
+            }
+            return null;
+        });
+        return new CollapseMeasurement(v, sizes, whole.categories(), whole.lengthShares(), whole.perplexityShares(), millis);
+    }
+
+    /**
+     * What real samples of {@code records} texts get on every metric, averaged over {@code samples} seeded draws; see
+     * {@link SizeMatchedReference}.
+     */
+    public SizeMatchedReference sizeMatched(int records, int samples) {
+        return ReferenceSamples.of(this, records, samples);
+    }
+
+    /** Whether the text, tokenised, is one of the reference's texts (a copy of real data). */
+    public boolean isReferenceText(CorpusText text) {
+        return referenceTexts.contains(text.tokens());
+    }
+
+    /**
+     * A sample's metrics with the given embeddings (null without an embedder), without the perplexity signature and
+     * the embedding Fréchet distance (one 384-dimensional eigendecomposition per sample, seconds each on 2 cores).
+     */
+    CollapseMeasurement measureSample(List<CorpusText> texts, List<List<String>> docs, List<float[]> vectors) {
+        return measure(texts, docs, vectors, null, false);
+    }
+
+    /**
+     * The measurement; {@code vectors} null embeds the corpus (when embeddings are on), {@code logPpl} null computes
+     * the per-text log-perplexities; {@code whole} false leaves out the perplexity signature and the Fréchet distance
+     * (a size-matched sample).
+     */
+    private CollapseMeasurement measure(List<CorpusText> corpus, List<List<String>> docs, List<float[]> vectors,
+                                        double[] logPpl, boolean whole) {
         Map<String, Double> v = new LinkedHashMap<>();
         Map<String, Integer> sizes = new LinkedHashMap<>();
         Map<String, Long> millis = new LinkedHashMap<>();
-        List<List<String>> docs = isReference ? referenceTokens : tokens(corpus);
         sizes.put(SAMPLE_TEXTS, corpus.size());
 
         timed(millis, "lexical", () -> {
-            v.put(DISTINCT1, DiversityMetrics.distinctN(docs, 1));
-            v.put(DISTINCT2, DiversityMetrics.distinctN(docs, 2));
-            v.put(DISTINCT3, DiversityMetrics.distinctN(docs, 3));
-            v.put(UNIGRAM_ENTROPY, DiversityMetrics.unigramEntropy(docs));
-            v.put(BIGRAM_ENTROPY, NGramStatistics.entropy(docs, 2));
-            v.put(TRIGRAM_ENTROPY, NGramStatistics.entropy(docs, 3));
+            putLexical(docs, v, sizes);
             v.put(COMPRESSION_RATIO, CompressionRatio.of(corpus.stream().map(CorpusText::text).toList()));
             v.put(UNIGRAM_JSD, NGramStatistics.jensenShannon(docs, referenceTokens, 1));
             v.put(BIGRAM_JSD, NGramStatistics.jensenShannon(docs, referenceTokens, 2));
-            v.put(TAIL_COVERAGE, tail.coverageOf(docs));
             return null;
         });
-        timed(millis, "selfBleu", () -> {
-            if (docs.size() >= 2) {
-                SelfBleu.Result bleu = SelfBleu.of(docs, settings.selfBleuMaxN(), settings.selfBleuSample(), settings.seed());
-                v.put(SELF_BLEU, bleu.value());
-                sizes.put(SAMPLE_SELF_BLEU, bleu.sampleSize());
-            }
-            return null;
-        });
+        timed(millis, "selfBleu", () -> putSelfBleu(docs, v, sizes));
         List<Double> perplexityShares = timed(millis, "perplexity", () -> {
             v.put(HELD_OUT_PERPLEXITY, HeldOutPerplexity.of(docs, heldOut, settings.ngramOrder(), vocabulary));
-            double[] logPpl = isReference ? heldOutLogPerplexity : logPerplexities(docs);
-            if (logPpl.length == 0) {
-                return List.<Double>of();
-            }
-            v.put(OVER_PROBABLE_SHARE, share(logPpl, x -> x < overProbableBelow));
-            v.put(IMPLAUSIBLE_SHARE, share(logPpl, x -> x > implausibleAbove));
-            v.put(PERPLEXITY_HISTOGRAM_DISTANCE, perplexityBins.distance(logPpl));
-            double[] sorted = logPpl.clone();
-            Arrays.sort(sorted);
-            v.put(MEDIAN_SAMPLE_PERPLEXITY, Math.exp(QuantileHistogram.quantile(sorted, 0.5)));
-            return boxed(perplexityBins.shares(logPpl));
+            return whole ? putSignature(logPpl != null ? logPpl : logPerplexities(docs), v) : List.<Double>of();
         });
         double[] lengths = wordCounts(docs);
         v.put(MEAN_WORDS, DiversityMetrics.meanWords(docs));
@@ -173,37 +208,109 @@ public final class CollapseBaseline {
             v.put(LENGTH_HISTOGRAM_DISTANCE, lengthBins.distance(lengths));
             lengthShares = boxed(lengthBins.shares(lengths));
         }
-        Map<String, CategoryShare> categories = new TreeMap<>();
-        if (!minorityCategories.isEmpty()) {
-            Map<String, Double> shares = categoryShares(corpus);
-            double referenceMinority = 0;
-            double versionMinority = 0;
-            for (var e : referenceCategoryShares.entrySet()) {
-                boolean minority = minorityCategories.contains(e.getKey());
-                double share = shares.getOrDefault(e.getKey(), 0.0);
-                categories.put(e.getKey(), new CategoryShare(e.getValue(), share, minority));
-                if (minority) {
-                    referenceMinority += e.getValue();
-                    versionMinority += share;
-                }
-            }
-            if (!shares.isEmpty()) {
-                v.put(MINORITY_CATEGORY_RATIO, versionMinority / referenceMinority);
-            }
-        }
+        Map<String, CategoryShare> shares = new TreeMap<>();
+        categories.measure(corpus, v, shares);
         if (embedder != null && !corpus.isEmpty()) {
             timed(millis, "embeddings", () -> {
-                List<float[]> vectors = isReference ? referenceEmbeddings : embed(corpus, settings.seed() + 1);
-                sizes.put(SAMPLE_EMBEDDINGS, vectors.size());
-                v.put(VENDI_SCORE, VendiScore.ofUnitVectors(vectors));
-                v.put(EMBEDDING_FRECHET, drift.frechetDistance(vectors));
-                v.put(CENTROID_SHIFT, drift.centroidShift(vectors));
-                v.put(RARE_CLUSTER_SHARE, clusters.presentShare(vectors));
+                List<float[]> embedded = vectors != null ? vectors : embed(corpus, settings.seed() + 1);
+                sizes.put(SAMPLE_EMBEDDINGS, embedded.size());
+                if (!embedded.isEmpty()) {
+                    v.put(VENDI_SCORE, VendiScore.ofUnitVectors(embedded));
+                    if (whole) {
+                        v.put(EMBEDDING_FRECHET, drift.frechetDistance(embedded));
+                    }
+                    v.put(CENTROID_SHIFT, drift.centroidShift(embedded));
+                    v.put(RARE_CLUSTER_SHARE, clusters.presentShare(embedded));
+                }
                 return null;
             });
         }
         v.values().removeIf(x -> x == null || !Double.isFinite(x));
-        return new CollapseMeasurement(v, sizes, categories, lengthShares, perplexityShares, millis);
+        return new CollapseMeasurement(v, sizes, shares, lengthShares, perplexityShares, millis);
+    }
+
+    /** distinct-n, the fixed-count distinct-2, n-gram entropies and both tails' coverage. */
+    private void putLexical(List<List<String>> docs, Map<String, Double> v, Map<String, Integer> sizes) {
+        v.put(DISTINCT1, DiversityMetrics.distinctN(docs, 1));
+        v.put(DISTINCT2, DiversityMetrics.distinctN(docs, 2));
+        v.put(DISTINCT3, DiversityMetrics.distinctN(docs, 3));
+        FixedCountDistinct.Result fixed = FixedCountDistinct.of(docs, 2, settings.fixedCountTokens(), settings.seed());
+        v.put(DISTINCT2_AT_K, fixed.value());
+        sizes.put(SAMPLE_FIXED_COUNT, fixed.tokens());
+        v.put(UNIGRAM_ENTROPY, DiversityMetrics.unigramEntropy(docs));
+        v.put(BIGRAM_ENTROPY, NGramStatistics.entropy(docs, 2));
+        v.put(TRIGRAM_ENTROPY, NGramStatistics.entropy(docs, 3));
+        v.put(TAIL_COVERAGE, tail.coverageOf(docs));
+        v.put(HELD_OUT_TAIL_COVERAGE, heldOutTail.coverageOf(docs));
+        sizes.put(SAMPLE_RARE_NGRAMS, tail.rareNgramCount());
+        sizes.put(SAMPLE_HELD_OUT_RARE_NGRAMS, heldOutTail.rareNgramCount());
+    }
+
+    private Void putSelfBleu(List<List<String>> docs, Map<String, Double> v, Map<String, Integer> sizes) {
+        if (docs.size() >= 2) {
+            SelfBleu.Result bleu = SelfBleu.of(docs, settings.selfBleuMaxN(), settings.selfBleuSample(), settings.seed());
+            v.put(SELF_BLEU, bleu.value());
+            sizes.put(SAMPLE_SELF_BLEU, bleu.sampleSize());
+        }
+        return null;
+    }
+
+    /**
+     * Shumailov's signature of per-text log-perplexities under the generation-0 model: over-probable and implausible
+     * shares, the histogram distance to the held-out texts' and the median perplexity; returns the bin shares.
+     */
+    List<Double> putSignature(double[] logPpl, Map<String, Double> v) {
+        if (logPpl.length == 0) {
+            return List.of();
+        }
+        v.put(OVER_PROBABLE_SHARE, share(logPpl, x -> x < overProbableBelow));
+        v.put(IMPLAUSIBLE_SHARE, share(logPpl, x -> x > implausibleAbove));
+        v.put(PERPLEXITY_HISTOGRAM_DISTANCE, perplexityBins.distance(logPpl));
+        double[] sorted = logPpl.clone();
+        Arrays.sort(sorted);
+        v.put(MEDIAN_SAMPLE_PERPLEXITY, Math.exp(QuantileHistogram.quantile(sorted, 0.5)));
+        return boxed(perplexityBins.shares(logPpl));
+    }
+
+    List<CorpusText> reference() {
+        return reference;
+    }
+
+    List<List<String>> referenceTokens() {
+        return referenceTokens;
+    }
+
+    List<CorpusText> heldOutTexts() {
+        return heldOutTexts;
+    }
+
+    List<List<String>> heldOutTokens() {
+        return heldOut;
+    }
+
+    double[] heldOutLogPerplexity() {
+        return heldOutLogPerplexity;
+    }
+
+    TailCoverage tail() {
+        return tail;
+    }
+
+    RareClusters clusters() {
+        return clusters;
+    }
+
+    /** The reference's embeddings (a seeded sample of at most {@code embeddingSample}); null without an embedder. */
+    List<float[]> referenceEmbeddings() {
+        return referenceEmbeddings;
+    }
+
+    /** The held-out texts' embeddings (a seeded sample), embedded on first use; null without an embedder. */
+    synchronized List<float[]> heldOutEmbeddings() {
+        if (embedder != null && heldOutEmbeddings == null) {
+            heldOutEmbeddings = embed(heldOutTexts, settings.seed() + 2);
+        }
+        return heldOutEmbeddings;
     }
 
     /** The inner edges of the per-sample log-perplexity bins (held-out quantiles) and of the length bins. */
@@ -244,20 +351,6 @@ public final class CollapseBaseline {
             out[i] = words;
         }
         return out;
-    }
-
-    private static Map<String, Double> categoryShares(List<CorpusText> texts) {
-        Map<String, Double> shares = new TreeMap<>();
-        int known = 0;
-        for (CorpusText t : texts) {
-            if (t.category() != null && !t.category().isBlank()) {
-                shares.merge(t.category(), 1.0, Double::sum);
-                known++;
-            }
-        }
-        int total = known;
-        shares.replaceAll((c, n) -> n / total);
-        return shares;
     }
 
     private static double share(double[] values, java.util.function.DoublePredicate p) {

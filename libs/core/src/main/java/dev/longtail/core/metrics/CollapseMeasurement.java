@@ -40,11 +40,35 @@ public record CollapseMeasurement(Map<String, Double> values, Map<String, Intege
     public static final String LENGTH_P90 = "lengthP90";
     public static final String LENGTH_HISTOGRAM_DISTANCE = "lengthHistogramDistance";
     public static final String HELD_OUT_PERPLEXITY = "heldOutPerplexity";
+    /** distinct-2 over a fixed number of tokens ({@link FixedCountDistinct}; the count is {@link #SAMPLE_FIXED_COUNT}). */
+    public static final String DISTINCT2_AT_K = "distinct2AtK";
+    /** Tail coverage of the held-out texts' rare n-grams (the tail no selection targets and no anchor comes from). */
+    public static final String HELD_OUT_TAIL_COVERAGE = "heldOutTailCoverage";
+    /** Share of the reference's texts whose category the corpus holds ({@link CategoryCoverage}). */
+    public static final String CATEGORY_COVERAGE = "categoryCoverage";
+    /** Number of the reference's categories the corpus lacks. */
+    public static final String MISSING_CATEGORIES = "missingCategories";
+
+    /** The metrics also measured on a version's synthetic part alone, under {@link #synthetic(String)} names. */
+    public static final List<String> SYNTHETIC_METRICS = List.of(DISTINCT1, DISTINCT2, DISTINCT2_AT_K, UNIGRAM_ENTROPY,
+            SELF_BLEU, TAIL_COVERAGE, HELD_OUT_TAIL_COVERAGE, OVER_PROBABLE_SHARE, IMPLAUSIBLE_SHARE, MEAN_WORDS);
 
     /** Sample-size keys. */
     public static final String SAMPLE_SELF_BLEU = "selfBleu";
     public static final String SAMPLE_EMBEDDINGS = "embeddings";
     public static final String SAMPLE_TEXTS = "texts";
+    /** Tokens the fixed-count distinct-2 was measured on (K, or fewer for a smaller corpus). */
+    public static final String SAMPLE_FIXED_COUNT = "distinctTokens";
+    /** Texts of the synthetic part (present when it was measured). */
+    public static final String SAMPLE_SYNTHETIC = "syntheticTexts";
+    /** Rare n-grams of the reference (the tail) and of the held-out texts. */
+    public static final String SAMPLE_RARE_NGRAMS = "rareNgrams";
+    public static final String SAMPLE_HELD_OUT_RARE_NGRAMS = "heldOutRareNgrams";
+
+    /** The name of a metric measured on the synthetic part alone: {@code distinct2} → {@code syntheticDistinct2}. */
+    public static String synthetic(String metric) {
+        return "synthetic" + Character.toUpperCase(metric.charAt(0)) + metric.substring(1);
+    }
 
     /** A category's share of the reference and of the corpus; minority when below the reference's uniform share. */
     public record CategoryShare(double reference, double version, boolean minority) {

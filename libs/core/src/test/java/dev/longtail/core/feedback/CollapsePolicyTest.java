@@ -91,4 +91,34 @@ class CollapsePolicyTest {
         assertEquals(Health.COLLAPSING, a.health());
         assertTrue(a.reasons().get(0).contains("held-out perplexity"));
     }
+
+    @Test
+    void shouldAskForRealDataWhenTheHeldOutTailShrinksAgainstGenerationOne() {
+        Map<String, Double> first = healthy();
+        first.put("heldOutTailCoverage", 0.4);
+        Map<String, Double> shrunk = healthy();
+        shrunk.put("heldOutTailCoverage", 0.3);
+        Assessment drifting = policy.assess(healthy(), first, healthy(), shrunk, PLAN);
+        assertEquals(Health.DRIFTING, drifting.health());
+        assertEquals(List.of("held-out tail coverage 0.3000 is 0.75x generation 1's 0.4000 (drifting at <= 0.80x)"),
+                drifting.reasons());
+        assertTrue(drifting.changes().stream().anyMatch(c -> c.parameter().equals(Change.ANCHOR_RATIO)));
+
+        shrunk.put("heldOutTailCoverage", 0.1);
+        assertEquals(Health.COLLAPSING, policy.assess(healthy(), first, healthy(), shrunk, PLAN).health());
+    }
+
+    @Test
+    void shouldCallCategoriesLostSinceGenerationOneDrifting() {
+        Map<String, Double> first = healthy();
+        first.put("categoryCoverage", 1.0);
+        Map<String, Double> narrowed = healthy();
+        narrowed.put("categoryCoverage", 0.75);
+        Assessment a = policy.assess(healthy(), first, healthy(), narrowed, PLAN);
+        assertEquals(Health.DRIFTING, a.health());
+        assertEquals(List.of("categories holding 25.0% of the reference are gone since generation 1: coverage 0.750,"
+                + " generation 1's 1.000 (drifting at -10 points)"), a.reasons());
+        Assessment same = policy.assess(healthy(), first, healthy(), first, PLAN);
+        assertEquals(Health.HEALTHY, same.health(), same.reasons().toString());
+    }
 }

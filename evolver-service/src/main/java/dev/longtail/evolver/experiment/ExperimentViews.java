@@ -1,0 +1,46 @@
+package dev.longtail.evolver.experiment;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.CampaignStatus;
+
+/** What the experiments API returns. */
+public final class ExperimentViews {
+
+    private ExperimentViews() {
+    }
+
+    /**
+     * An experiment with its live status: {@code RUNNING} until every campaign is {@code COMPLETED}, {@code FAILED} as
+     * soon as one failed.
+     */
+    public record Detail(UUID id, String name, String seedSetId, CampaignStatus status, int generations,
+            int samplesPerGeneration, List<Long> randomSeeds, Instant createdAt, List<Arm> arms) {
+
+        /** Every campaign of every arm. */
+        public List<Campaign> campaigns() {
+            return arms.stream().flatMap(arm -> arm.campaigns().stream()).toList();
+        }
+    }
+
+    /** An arm: its settings, every one filled in, and its campaign per random seed. */
+    public record Arm(String name, ArmSettings settings, List<Campaign> campaigns) {
+    }
+
+    /** The campaign an arm runs with one random seed, and how many generations it has completed (sealed and evaluated). */
+    public record Campaign(long randomSeed, UUID campaignId, CampaignStatus status, int completedGenerations) {
+    }
+
+    /** FAILED if any campaign failed, else RUNNING while any runs, else COMPLETED. */
+    static CampaignStatus statusOf(Collection<CampaignStatus> campaigns) {
+        if (campaigns.contains(CampaignStatus.FAILED)) {
+            return CampaignStatus.FAILED;
+        }
+        return campaigns.contains(CampaignStatus.RUNNING) || campaigns.isEmpty() ? CampaignStatus.RUNNING
+                : CampaignStatus.COMPLETED;
+    }
+}
