@@ -55,7 +55,8 @@ export function contractTopics(root) {
 
 /**
  * A service's messaging and shutdown facts in the prod profile: topics it consumes and produces, its dead-letter
- * topic(s) and consumer group(s), and quarkus.shutdown.timeout in seconds (0 when unset).
+ * topic(s) and consumer group(s), quarkus.shutdown.timeout in seconds (0 when unset), and the environment variables
+ * its prod values require (`${VAR}` without a default).
  */
 export function serviceFacts(root, service) {
   const file = join(root, `${service}-service/src/main/resources/application.properties`);
@@ -79,8 +80,13 @@ export function serviceFacts(root, service) {
     }
   }
   const timeout = props.get("quarkus.shutdown.timeout");
+  // ${VAR} without a default in a prod value: the service cannot start unless its environment sets VAR
+  const requiredEnv = new Set();
+  for (const value of props.values()) {
+    for (const match of value.matchAll(/\$\{([A-Za-z0-9_.-]+)\}/g)) requiredEnv.add(match[1]);
+  }
   return {
-    service, file, consumes, produces, deadLetters, groups,
+    service, file, consumes, produces, deadLetters, groups, requiredEnv,
     httpPort: +(props.get("quarkus.http.port") ?? 8080),
     // build time: the jar serves /q/* on a separate management port only if this was true when it was built
     managementEnabled: props.get("quarkus.management.enabled") === "true",

@@ -150,8 +150,11 @@ export function serviceConfigChecks(rendered, context) {
     }
     const management = container.ports?.find((p) => p.name === "management")?.containerPort;
     if (String(management) !== env.get("QUARKUS_MANAGEMENT_PORT")) problems.push(`the management port ${management} is not QUARKUS_MANAGEMENT_PORT`);
+    for (const variable of context.facts.get(service).requiredEnv) {
+      if (!env.has(variable)) problems.push(`${variable} is not set, and ${service}-service's %prod profile requires it`);
+    }
     for (const [name, value] of env) {
-      if (!/^QUARKUS_REST_CLIENT_.*_URL$/.test(name)) continue;
+      if (!/_URL$/.test(name) || typeof value !== "string" || !value.startsWith("http")) continue;
       const target = hostPort(value);
       const svc = rendered.find("Service", target?.host);
       if (!svc || !svc.spec.ports.some((p) => p.port === target.port)) problems.push(`${name} ${value} is no Service port`);

@@ -26,6 +26,8 @@ function problemsAfter(change, facts = context) {
 }
 
 const named = (objects, kind, name) => objects.find((o) => o.kind === kind && o.metadata.name === name);
+/** A generated ConfigMap, by the name before Kustomize's hash suffix. */
+const configMapOf = (objects, name) => objects.find((o) => o.kind === "ConfigMap" && o.metadata.name.startsWith(`${name}-`));
 const appOf = (objects, name) => named(objects, "Deployment", name).spec.template.spec.containers[0];
 
 test("the prod overlay as committed passes every rule", () => {
@@ -38,8 +40,23 @@ test("a Deployment without a readiness probe fails", () => {
 });
 
 test("probes on the management port fail when no build enables the management interface", () => {
-  const problems = problemsAfter(() => {}, { ...context, imageManagementEnabled: false });
+  const facts = new Map([...context.facts].map(([service, f]) => [service, { ...f, managementEnabled: false }]));
+  const problems = problemsAfter(() => {}, { ...context, facts, imageManagementEnabled: false });
   assert.ok(problems.some((p) => p.startsWith("the probes use the management port, but neither the image build")), problems.join("\n"));
+});
+
+test("a variable the service's %prod profile requires but the Deployment does not set fails", () => {
+  const problems = problemsAfter((o) => { delete configMapOf(o, "longtail-common").data.MP_JWT_VERIFY_PUBLICKEY_LOCATION; });
+  for (const service of ["evolver", "generator", "curator", "evaluator"]) {
+    assert.ok(problems.includes(`MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set, and ${service}-service's %prod profile requires it`),
+      problems.join("\n"));
+  }
+});
+
+test("an evolver without the evaluator's URL fails", () => {
+  const problems = problemsAfter((o) => { delete configMapOf(o, "evolver-service").data.LONGTAIL_EVOLVER_EVALUATOR_URL; });
+  assert.ok(problems.includes("LONGTAIL_EVOLVER_EVALUATOR_URL is not set, and evolver-service's %prod profile requires it"),
+    problems.join("\n"));
 });
 
 test("a writable root filesystem fails", () => {

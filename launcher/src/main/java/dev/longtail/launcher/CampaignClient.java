@@ -13,19 +13,30 @@ public final class CampaignClient {
 
     public static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
-    private final JsonHttp http = new JsonHttp();
+    private final JsonHttp http;
     private final String evolver;
     private final String curator;
     private final String evaluator;
 
+    /** A client without a token (services whose permissions are off). */
     public CampaignClient(String evolverUrl, String curatorUrl, String evaluatorUrl) {
+        this(evolverUrl, curatorUrl, evaluatorUrl, null);
+    }
+
+    public CampaignClient(String evolverUrl, String curatorUrl, String evaluatorUrl, String bearerToken) {
+        this.http = new JsonHttp(bearerToken);
         this.evolver = evolverUrl;
         this.curator = curatorUrl;
         this.evaluator = evaluatorUrl;
     }
 
     public static CampaignClient of(LongtailStack stack) {
-        return new CampaignClient(stack.url("evolver"), stack.url("curator"), stack.url("evaluator"));
+        return new CampaignClient(stack.url("evolver"), stack.url("curator"), stack.url("evaluator"), stack.adminToken());
+    }
+
+    /** The HTTP client, with this client's token, for the other clients of the same stack. */
+    JsonHttp http() {
+        return http;
     }
 
     /** {@code POST /api/v1/campaigns} on the evolver; returns the new campaign's id. */

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  */
 public final class ExperimentClient {
 
-    private final JsonHttp http = new JsonHttp();
+    private final JsonHttp http;
     private final String evolver;
     private final CampaignClient campaigns;
     private final Duration pollInterval;
@@ -22,6 +22,7 @@ public final class ExperimentClient {
     ExperimentClient(String evolverUrl, CampaignClient campaigns, Duration pollInterval) {
         this.evolver = evolverUrl;
         this.campaigns = campaigns;
+        this.http = campaigns.http();
         this.pollInterval = pollInterval;
     }
 

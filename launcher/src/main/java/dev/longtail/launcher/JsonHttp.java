@@ -10,13 +10,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The launcher's HTTP calls to the services: JSON in and out, every failure an exception that names the call. */
+/**
+ * The launcher's HTTP calls to the services: JSON in and out, with its bearer token when it has one, every failure an
+ * exception that names the call.
+ */
 final class JsonHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String bearerToken;
+
+    /** Calls without a token (services whose permissions are off, as in tests). */
+    JsonHttp() {
+        this(null);
+    }
+
+    JsonHttp(String bearerToken) {
+        this.bearerToken = bearerToken;
+    }
 
     HttpResponse<String> get(String url, String accept) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET().build());
@@ -34,9 +47,12 @@ final class JsonHttp {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        var builder = HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT);
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(request, (name, value) -> true)
-                    .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: "
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);

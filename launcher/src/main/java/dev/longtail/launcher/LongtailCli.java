@@ -123,8 +123,11 @@ public final class LongtailCli {
         }, "longtail-up-shutdown"));
         writeState(stateFile, stack);
 
+        Path tokens = stack.root().resolve(".longtail").resolve("run").resolve("tokens.env");
+        stack.writeTokens(tokens);
         out.printf("Longtail is up (%.1f s).%n", seconds(startedAt));
         out.print(describe(stack));
+        out.print(tokens(stack, tokens));
         out.println("Stop it with `./longtail down` (or Ctrl-C).");
         watch(stack, stopped);
         return OK;
@@ -134,12 +137,25 @@ public final class LongtailCli {
     static String describe(LongtailStack stack) {
         var text = new StringBuilder();
         stack.urls().forEach((service, url) -> text.append(String.format(
-                "  %-10s %s   (OpenAPI %s/q/openapi, health %s/q/health)%n", service, url, url, url)));
+                "  %-10s %s   (OpenAPI %s/q/openapi, health %s/q/health)%n", service, url,
+                stack.managementUrl(service), stack.managementUrl(service))));
         text.append(String.format("  %-10s %s%n", "kafka", stack.kafkaBootstrapServers()));
         text.append(String.format("  %-10s %s (user longtail, password longtail, one schema per service)%n",
                 "postgres", stack.jdbcUrl()));
         text.append(String.format("  %-10s %s%n", "logs", stack.logDirectory()));
         return text.toString();
+    }
+
+    /** The run's tokens and how to use them (docs/security.md), for {@code up}. */
+    static String tokens(LongtailStack stack, Path envFile) {
+        return String.format("Tokens of this run (new keys in .longtail/keys; valid until %s or until the stack stops):%n"
+                        + "  export LONGTAIL_TOKEN=%s%n"
+                        + "  export LONGTAIL_ADMIN_TOKEN=%s%n"
+                        + "  (or: source %s)%n"
+                        + "  curl -H \"Authorization: Bearer $LONGTAIL_TOKEN\" %s/api/v1/seed-sets%n"
+                        + "  curl -H \"Authorization: Bearer $LONGTAIL_ADMIN_TOKEN\" %s/admin/curation/thresholds%n",
+                stack.tokensExpireAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), stack.clientToken(),
+                stack.adminToken(), envFile, stack.url("evolver"), stack.url("curator"));
     }
 
     /** Blocks until the JVM is told to stop; warns once about every service that dies meanwhile. */

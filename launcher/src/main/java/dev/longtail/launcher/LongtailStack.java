@@ -2,6 +2,7 @@ package dev.longtail.launcher;
 
 import dev.longtail.devstack.DevStack;
 import dev.longtail.devstack.DevStackOptions;
+import dev.longtail.support.auth.Roles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole loop on one machine: the devstack in this JVM and the four services as child processes, each
- * logging to {@code .longtail/logs/<service>.log}. Closing it (or Ctrl-C) stops everything it started.
+ * logging to {@code .longtail/logs/<service>.log}, with this run's token keys ({@link LocalAuth}). Closing it (or
+ * Ctrl-C) stops everything it started.
  */
 public final class LongtailStack implements AutoCloseable {
 
@@ -40,6 +42,7 @@ public final class LongtailStack implements AutoCloseable {
     /** Open while {@link #startAll} runs: a Ctrl-C then waits for it, so nothing it starts outlives the JVM. */
     private final CountDownLatch startup = new CountDownLatch(1);
     private DevStack devStack;
+    private LocalAuth auth;
     private boolean closed;
 
     private LongtailStack(Path root, StackOptions options) {
@@ -58,6 +61,7 @@ public final class LongtailStack implements AutoCloseable {
         }
         for (String service : StackOptions.SERVICES) {
             requireFree(options.port(service), "The " + service + " service");
+            requireFree(options.managementPort(service), "The " + service + " service's management interface");
         }
         var stack = new LongtailStack(root, options);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
@@ -77,6 +81,31 @@ public final class LongtailStack implements AutoCloseable {
     /** Base URL of a service, e.g. {@code http://127.0.0.1:8082} for the evolver. */
     public String url(String service) {
         return "http://" + HOST + ":" + options.port(service);
+    }
+
+    /** Base URL of a service's management interface: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}. */
+    public String managementUrl(String service) {
+        return "http://" + HOST + ":" + options.managementPort(service);
+    }
+
+    /** The admin token of this run (the launcher's own calls). */
+    public String adminToken() {
+        return auth.adminToken();
+    }
+
+    /** A client token of this run, for the user's calls to the APIs. */
+    public String clientToken() {
+        return auth.clientToken();
+    }
+
+    /** When this run's tokens expire (they are worthless anyway once the stack stops: its key pair is new). */
+    public java.time.Instant tokensExpireAt() {
+        return auth.expiresAt();
+    }
+
+    /** Writes {@code export LONGTAIL_TOKEN=...} and {@code export LONGTAIL_ADMIN_TOKEN=...} to {@code file}. */
+    public void writeTokens(Path file) {
+        auth.writeEnvFile(file);
     }
 
     public Map<String, String> urls() {
@@ -192,6 +221,7 @@ public final class LongtailStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary folder for the devstack", e);
         }
+        auth = LocalAuth.create(root.resolve(".longtail").resolve("keys"));
         DevStack started = DevStack.start(new DevStackOptions(options.kafkaPort(), options.postgresPort(), workDirectory));
         // Only true if the shutdown hook gave up waiting for this start: then nothing may be started after it.
         synchronized (this) {
@@ -212,17 +242,30 @@ public final class LongtailStack implements AutoCloseable {
                 "-Xmx384m",
                 "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + options.port(service),
+                "-Dquarkus.management.port=" + options.managementPort(service),
+                "-Dmp.jwt.verify.publickey.location=" + auth.publicKey(),
+                "-Dmp.jwt.verify.issuer=" + Roles.ISSUER,
                 "-Dkafka.bootstrap.servers=" + devStack.kafkaBootstrapServers(),
                 "-Dquarkus.datasource.jdbc.url=" + devStack.jdbcUrl(service),
                 "-Dquarkus.datasource.username=" + devStack.username(),
                 "-Dquarkus.datasource.password=" + devStack.password()));
         if (service.equals("evolver")) {
-            // the evolver asks the generator whether a campaign's backend exists
+            // the evolver asks the generator whether a campaign's backend exists, the evaluator for campaign reports
             command.add("-Dquarkus.rest-client.generator.url=" + url("generator"));
+            command.add("-Dlongtail.evolver.evaluator-url=" + url("evaluator"));
+        }
+        if (service.equals("evaluator")) {
+            // signs the scoped dataset tokens of downstream Jobs (off locally, but the key is where k8s puts it)
+            command.add("-Dsmallrye.jwt.sign.key.location=" + auth.privateKey());
         }
         command.addAll(List.of("-jar", serviceJar(root, service).toString()));
+        var process = new ProcessBuilder(command);
+        if (service.equals("evolver")) {
+            // in the environment, not on the command line that `ps` shows
+            process.environment().put("LONGTAIL_AUTH_SERVICE_TOKEN", auth.serviceToken());
+        }
         try {
-            return new ProcessBuilder(command)
+            return process
                     .directory(root.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(logFile(service).toFile()))
@@ -267,7 +310,7 @@ public final class LongtailStack implements AutoCloseable {
     }
 
     private boolean isReady(HttpClient http, String service) {
-        var request = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+        var request = HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ports of one local stack: the four services' HTTP ports and the devstack's Kafka and PostgreSQL ports.
+ * The ports of one local stack: the four services' HTTP ports and the devstack's Kafka and PostgreSQL ports. Each
+ * service serves {@code /q/*} (health, metrics, OpenAPI) on its management port, {@link #MANAGEMENT_OFFSET} above
+ * its HTTP port (a packaged service runs the {@code %prod} profile, whose management interface is fixed at build).
  *
  * @param servicePorts  HTTP port per service name (generator, evolver, curator, evaluator)
  * @param temporaryData whether the devstack keeps its data in a fresh temporary folder instead of
@@ -17,21 +19,29 @@ public record StackOptions(Map<String, Integer> servicePorts, int kafkaPort, int
 
     /** The services in the order they start; every one of them must be ready before a campaign runs. */
     public static final List<String> SERVICES = List.of("generator", "evolver", "curator", "evaluator");
+    /** Management port = HTTP port + this: 9081 to 9084 by default. */
+    public static final int MANAGEMENT_OFFSET = 1000;
 
     public StackOptions {
         for (String service : SERVICES) {
             Integer port = servicePorts.get(service);
-            if (port == null || port < 1 || port > 65535) {
-                throw new IllegalArgumentException("No valid HTTP port for the " + service + " service: " + port);
+            if (port == null || port < 1 || port > 65535 - MANAGEMENT_OFFSET) {
+                throw new IllegalArgumentException("No valid HTTP port for the " + service + " service: " + port
+                        + " (1 to " + (65535 - MANAGEMENT_OFFSET) + ": its management port is " + MANAGEMENT_OFFSET
+                        + " above)");
             }
         }
         if (!SERVICES.containsAll(servicePorts.keySet())) {
             throw new IllegalArgumentException("Unknown services in " + servicePorts.keySet() + ", known: " + SERVICES);
         }
-        if (servicePorts.values().stream().distinct().count() != SERVICES.size()
-                || servicePorts.containsValue(kafkaPort) || servicePorts.containsValue(postgresPort)) {
-            throw new IllegalArgumentException("Every service, Kafka and PostgreSQL need a port of their own: "
-                    + servicePorts + ", kafka " + kafkaPort + ", postgres " + postgresPort);
+        var all = new java.util.ArrayList<Integer>(servicePorts.values());
+        servicePorts.values().forEach(port -> all.add(port + MANAGEMENT_OFFSET));
+        all.add(kafkaPort);
+        all.add(postgresPort);
+        if (all.stream().distinct().count() != all.size()) {
+            throw new IllegalArgumentException("Every service (and its management port, " + MANAGEMENT_OFFSET
+                    + " above), Kafka and PostgreSQL need a port of their own: " + servicePorts + ", kafka "
+                    + kafkaPort + ", postgres " + postgresPort);
         }
         servicePorts = Map.copyOf(servicePorts);
     }
@@ -49,19 +59,23 @@ public record StackOptions(Map<String, Integer> servicePorts, int kafkaPort, int
     /** Free ports everywhere and a temporary devstack folder: for tests next to a running stack. */
     public static StackOptions ephemeral() {
         var ports = new LinkedHashMap<String, Integer>();
+        var taken = new java.util.HashSet<Integer>();
         for (String service : SERVICES) {
             int port;
             do {
                 port = DevStackOptions.freePort();
-            } while (ports.containsValue(port));
+            } while (port > 65535 - MANAGEMENT_OFFSET || taken.contains(port) || taken.contains(port + MANAGEMENT_OFFSET)
+                    || !isFree(port + MANAGEMENT_OFFSET));
             ports.put(service, port);
+            taken.add(port);
+            taken.add(port + MANAGEMENT_OFFSET);
         }
         int kafka;
         int postgres;
         do {
             kafka = DevStackOptions.freePort();
             postgres = DevStackOptions.freePort();
-        } while (kafka == postgres || ports.containsValue(kafka) || ports.containsValue(postgres));
+        } while (kafka == postgres || taken.contains(kafka) || taken.contains(postgres));
         return new StackOptions(ports, kafka, postgres, true);
     }
 
@@ -71,6 +85,19 @@ public record StackOptions(Map<String, Integer> servicePorts, int kafkaPort, int
             throw new IllegalArgumentException("Unknown service " + service + ", known: " + SERVICES);
         }
         return port;
+    }
+
+    /** Where the service answers {@code /q/health}, {@code /q/metrics} and {@code /q/openapi}. */
+    public int managementPort(String service) {
+        return port(service) + MANAGEMENT_OFFSET;
+    }
+
+    private static boolean isFree(int port) {
+        try (var socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (java.io.IOException inUse) {
+            return false;
+        }
     }
 
     public StackOptions withServicePort(String service, int port) {

@@ -11,8 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** A received dataset version's records as JSONL: where a downstream job downloads the data it trains on. */
+/**
+ * A received dataset version's records as JSONL: where a downstream job downloads the data it trains on, with its
+ * scoped token (role {@code dataset-reader}, this version only: {@link DatasetTokens}) or a client token.
+ */
 @Path("/api/v1/dataset-versions")
 public class DatasetExportResource {
 
@@ -20,16 +25,22 @@ public class DatasetExportResource {
     };
 
     private final JsonColumns json;
+    private final JsonWebToken caller;
 
-    public DatasetExportResource(JsonColumns json) {
+    public DatasetExportResource(JsonColumns json, JsonWebToken caller) {
         this.json = json;
+        this.caller = caller;
     }
 
     @GET
     @Path("/{id}/records.jsonl")
     @Produces("application/x-ndjson")
     public String records(@PathParam("id") String id) {
-        DatasetVersion version = DatasetVersion.findById(Ids.uuid(id, "dataset version id"));
+        UUID versionId = Ids.uuid(id, "dataset version id");
+        if (!DatasetTokens.allows(caller, versionId)) {
+            throw new ProblemException(403, "Forbidden", "This token reads another dataset version's records", null);
+        }
+        DatasetVersion version = DatasetVersion.findById(versionId);
         if (version == null) {
             throw ProblemException.notFound("dataset version", id);
         }

@@ -13,14 +13,15 @@ import java.util.UUID;
 
 /**
  * The Kubernetes Job of one downstream evaluation, from configuration: image, command, CPU, memory and GPU, the
- * dataset's location and ids in the container's environment, its result in {@code /dev/termination-log}.
+ * dataset's location, ids and scoped read token ({@code LONGTAIL_DATASET_TOKEN}, {@link DatasetTokens}) in the
+ * container's environment, its result in {@code /dev/termination-log}.
  */
 final class DownstreamJobSpec {
 
     private DownstreamJobSpec() {
     }
 
-    static Job of(EvaluatorConfig.Downstream cfg, DownstreamJob row, UUID datasetVersionId) {
+    static Job of(EvaluatorConfig.Downstream cfg, DownstreamJob row, UUID datasetVersionId, String datasetToken) {
         String datasetUrl = cfg.datasetLocation().replace("{id}", datasetVersionId.toString());
         Map<String, Quantity> requests = new LinkedHashMap<>();
         requests.put("cpu", new Quantity(cfg.cpu()));
@@ -32,6 +33,8 @@ final class DownstreamJobSpec {
         List<EnvVar> env = new ArrayList<>();
         env.add(new EnvVar("LONGTAIL_DATASET_URL", datasetUrl, null));
         env.add(new EnvVar("LONGTAIL_DATASET_VERSION_ID", datasetVersionId.toString(), null));
+        // sent as "Authorization: Bearer $LONGTAIL_DATASET_TOKEN": reads this version's records, nothing else
+        env.add(new EnvVar("LONGTAIL_DATASET_TOKEN", datasetToken, null));
         env.add(new EnvVar("LONGTAIL_CAMPAIGN_ID", row.campaignId, null));
         env.add(new EnvVar("LONGTAIL_GENERATION", Integer.toString(row.generation), null));
         Map<String, String> labels = Map.of("app.kubernetes.io/part-of", "longtail",

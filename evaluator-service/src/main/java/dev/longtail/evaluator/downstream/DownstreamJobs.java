@@ -40,10 +40,12 @@ public class DownstreamJobs {
     private final KubernetesClient kubernetes;
     private final JsonColumns json;
     private final DownstreamJobRecords records;
+    private final DatasetTokens tokens;
 
     public DownstreamJobs(EvaluatorConfig config, KubernetesClient kubernetes, JsonColumns json,
-            DownstreamJobRecords records) {
+            DownstreamJobRecords records, DatasetTokens tokens) {
         this.config = config;
+        this.tokens = tokens;
         this.kubernetes = kubernetes;
         this.json = json;
         this.records = records;
@@ -65,9 +67,11 @@ public class DownstreamJobs {
             return;
         }
         DownstreamJob row = recorded.get().row();
+        UUID datasetVersionId = recorded.get().datasetVersionId();
         try {
+            String token = tokens.mint(datasetVersionId, config.downstream().timeout());
             kubernetes.batch().v1().jobs().inNamespace(row.namespace)
-                    .resource(DownstreamJobSpec.of(config.downstream(), row, recorded.get().datasetVersionId())).create();
+                    .resource(DownstreamJobSpec.of(config.downstream(), row, datasetVersionId, token)).create();
             LOG.infof("submitted downstream job %s/%s for campaign %s generation %d", row.namespace, row.jobName,
                     row.campaignId, row.generation);
         } catch (KubernetesClientException e) {

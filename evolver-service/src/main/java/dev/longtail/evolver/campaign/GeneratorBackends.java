@@ -7,9 +7,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+
+import dev.longtail.evolver.ServiceTokenHeaders;
 
 /**
  * Asks the generator whether it knows a backend, so that a campaign naming an unknown one is refused when it is
@@ -21,8 +24,9 @@ public class GeneratorBackends {
 
     private static final Logger LOG = Logger.getLogger(GeneratorBackends.class);
 
-    /** The generator's backend registry ({@code quarkus.rest-client.generator.*}). */
+    /** The generator's backend registry ({@code quarkus.rest-client.generator.*}), called with the evolver's token. */
     @RegisterRestClient(configKey = "generator")
+    @RegisterClientHeaders(ServiceTokenHeaders.class)
     @Path("/api/v1/backends")
     public interface Api {
         @GET

@@ -16,11 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import dev.longtail.evolver.EvolverConfig;
+import dev.longtail.evolver.ServiceTokenHeaders;
 import dev.longtail.support.ProblemException;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
- * Asks the evaluator ({@code longtail.evolver.evaluator-url}) for a campaign's report. A campaign the evaluator does
+ * Asks the evaluator ({@code longtail.evolver.evaluator-url}) for a campaign's report, with the evolver's token. A campaign the evaluator does
  * not know yet (it has not read its CampaignStarted) has no report so far; an evaluator that cannot be reached or
  * fails is a 503 problem saying so.
  */
@@ -39,12 +40,13 @@ public class EvaluatorReports {
     private final Api api;
     private final String url;
 
-    public EvaluatorReports(EvolverConfig config) {
+    public EvaluatorReports(EvolverConfig config, ServiceTokenHeaders serviceToken) {
         this.url = config.evaluatorUrl();
         long timeout = config.evaluatorTimeout().toMillis();
         this.api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(url))
                 .connectTimeout(Math.max(1, timeout / 10), TimeUnit.MILLISECONDS)
                 .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .clientHeadersFactory(serviceToken)
                 .build(Api.class);
     }
 

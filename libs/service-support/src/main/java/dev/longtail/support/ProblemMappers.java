@@ -12,6 +12,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 /** Turns every error of a service's REST API into {@code application/problem+json}. */
 public class ProblemMappers {
 
@@ -50,6 +54,21 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         var reason = Response.Status.fromStatusCode(status);
         return respond(status, reason == null ? "Error" : reason.getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    /** No token, or one that is malformed, expired, signed by another key or from another issuer. */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response mapUnauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(401, "Unauthorized",
+                        "A valid bearer token is required (Authorization: Bearer <token>); see docs/security.md", uri, null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token without a role this path allows. */
+    @ServerExceptionMapper
+    public Response mapForbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "Forbidden", "The token's roles do not allow " + uri.getPath()
+                + (e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage()), uri, null);
     }
 
     @ServerExceptionMapper
