@@ -46,7 +46,7 @@ class AuthTest {
     private static final String ID = "00000000-0000-0000-0000-000000000001";
 
     static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("POST", "/api/v1/evaluations", "client"),
+            new Endpoint("POST", "/api/v1/evaluations", "client", "multipart/form-data"),
             new Endpoint("GET", "/api/v1/evaluations/" + ID, "client"),
             new Endpoint("GET", "/api/v1/campaigns/" + ID + "/report", "client"),
             new Endpoint("GET", "/api/v1/campaigns/" + ID + "/report.html", "client"),
@@ -80,6 +80,6 @@ class AuthTest {
     void shouldKeepAScopedTokenAwayFromEveryOtherApi() {
         String token = datasetTokens.mint(UUID.randomUUID(), Duration.ofMinutes(30));
         assertForbidden(new Endpoint("GET", "/api/v1/campaigns/" + ID + "/report", "client"), token);
-        assertForbidden(new Endpoint("POST", "/api/v1/evaluations", "client"), token);
+        assertForbidden(new Endpoint("POST", "/api/v1/evaluations", "client", "multipart/form-data"), token);
     }
 }

@@ -51,7 +51,7 @@ class AuthTest {
     private static final String ID = "00000000-0000-0000-0000-000000000001";
 
     static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("POST", "/api/v1/seed-sets", "client"),
+            new Endpoint("POST", "/api/v1/seed-sets", "client", "application/x-ndjson"),
             new Endpoint("GET", "/api/v1/seed-sets", "client"),
             new Endpoint("GET", "/api/v1/seed-sets/" + ID, "client"),
             new Endpoint("POST", "/api/v1/campaigns", "client"),

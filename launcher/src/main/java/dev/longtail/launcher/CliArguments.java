@@ -84,14 +84,15 @@ final class CliArguments {
         if (value == null) {
             return fallback;
         }
-        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})([smh]?)").matcher(value.trim());
+        var matcher = java.util.regex.Pattern.compile("(\\d{1,6})([smhd]?)").matcher(value.trim());
         if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            throw new IllegalArgumentException("--" + name + " needs a duration such as 90s, 10m or 1h, was " + value);
+            throw new IllegalArgumentException("--" + name + " needs a duration such as 90s, 10m, 1h or 30d, was " + value);
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {
             case "s" -> Duration.ofSeconds(amount);
             case "h" -> Duration.ofHours(amount);
+            case "d" -> Duration.ofDays(amount);
             default -> Duration.ofMinutes(amount);
         };
     }

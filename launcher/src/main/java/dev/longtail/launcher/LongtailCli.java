@@ -21,6 +21,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.longtail.support.auth.Roles;
+import dev.longtail.support.auth.TokenKeys;
+import dev.longtail.support.auth.TokenMinter;
+
 /**
  * The launcher's command line: {@code demo} runs the demo experiment (control, common practice and Longtail's arm
  * over several random seeds) through the whole loop and prints the comparison, {@code up} starts the stack and keeps
@@ -44,12 +48,18 @@ public final class LongtailCli {
                    [--arms control,common-practice,longtail] [--timeout 30m]
                    run the demo experiment on the local stack: every arm over random seeds 42, 43, 44 (--seeds
                    from --seed on); print a table per arm and the comparison, keep the reports, stop everything
-              up   start the local stack and keep it running (ports below), until stopped
+              up   start the local stack and keep it running (ports below), until stopped; prints a client and an
+                   admin token of this run (.longtail/run/tokens.env)
+              token --key FILE --role client|admin|dataset-reader [--subject NAME] [--lifetime 90d] [--issuer longtail]
+                   [--kid ID]  print a bearer token signed with a PKCS#8 PEM private key (a cluster's longtail-jwt privateKey)
               help print this text
 
             port options (demo, up): --generator-port 8081 --evolver-port 8082 --curator-port 8083
                                      --evaluator-port 8084 --kafka-port 9092 --postgres-port 5433
             """;
+
+    private static final Set<String> TOKEN_OPTIONS = Set.of("key", "role", "subject", "lifetime", "issuer", "kid");
+    private static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.CLIENT, Roles.DATASET_READER);
 
     private final PrintStream out;
     private final boolean unicode;
@@ -78,6 +88,7 @@ public final class LongtailCli {
             return switch (args.get(0)) {
                 case "demo" -> demo(CliArguments.parse(options, DEMO_OPTIONS));
                 case "up" -> up(CliArguments.parse(options, CliArguments.PORT_OPTIONS));
+                case "token" -> token(CliArguments.parse(options, TOKEN_OPTIONS));
                 case "help", "--help", "-h" -> {
                     out.print(USAGE_TEXT);
                     yield OK;
@@ -103,6 +114,19 @@ public final class LongtailCli {
         DemoExperiment experiment = DemoExperiment.from(args);
         Duration timeout = args.duration("timeout", DemoCommand.DEFAULT_TIMEOUT);
         return new DemoCommand(out, unicode).run(experiment, timeout, args.stackOptions());
+    }
+
+    /** Mints one token with an operator's signing key (docs/security.md "Minting tokens"). */
+    private int token(CliArguments args) {
+        String key = args.text("key", null);
+        String role = args.text("role", null);
+        if (key == null || role == null || !ROLES.contains(role)) {
+            throw new IllegalArgumentException("token needs --key FILE and --role, one of " + ROLES);
+        }
+        var minter = new TokenMinter(TokenKeys.readPrivateKey(Path.of(key)), args.text("issuer", Roles.ISSUER),
+                args.text("kid", null));
+        out.println(minter.mint(args.text("subject", role), Set.of(role), args.duration("lifetime", Duration.ofDays(90))));
+        return OK;
     }
 
     private int up(CliArguments args) {

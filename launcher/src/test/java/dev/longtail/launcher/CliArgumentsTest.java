@@ -59,6 +59,16 @@ class CliArgumentsTest {
     }
 
     @Test
+    void shouldGiveEachServiceAManagementPortAThousandAboveItsHttpPort() {
+        var options = CliArguments.parse(List.of("--evolver-port", "28082"), CliArguments.PORT_OPTIONS).stackOptions();
+        assertEquals(29082, options.managementPort("evolver"));
+        assertEquals(9081, options.managementPort("generator"));
+        // Kafka on the generator's management port
+        var clash = CliArguments.parse(List.of("--kafka-port", "9081"), CliArguments.PORT_OPTIONS);
+        assertThrows(IllegalArgumentException.class, clash::stackOptions);
+    }
+
+    @Test
     void shouldExitWithUsageForUnknownCommandsAndOptions() {
         var cli = new LongtailCli(System.out, false);
         assertEquals(LongtailCli.USAGE, cli.run(List.of()));

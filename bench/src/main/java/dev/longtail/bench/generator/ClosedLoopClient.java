@@ -51,6 +51,11 @@ final class ClosedLoopClient implements AutoCloseable {
 
     /** Sends {@code count} POSTs of {@code body} to {@code path} on 127.0.0.1:{@code port}, {@code concurrency} at a time. */
     Run run(int port, String path, String body, int count) throws Exception {
+        return run(port, path, body, count, null);
+    }
+
+    /** The same, each request with {@code Authorization: Bearer <bearerToken>} (a Longtail service's API). */
+    Run run(int port, String path, String body, int count, String bearerToken) throws Exception {
         double[] latencies = new double[count];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -58,6 +63,9 @@ final class ClosedLoopClient implements AutoCloseable {
         Buffer payload = Buffer.buffer(body);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
                 .setURI(path).putHeader("content-type", "application/json");
+        if (bearerToken != null) {
+            options.putHeader("authorization", "Bearer " + bearerToken);
+        }
         Runnable[] send = new Runnable[1];
         send[0] = () -> {
             int index = next.getAndIncrement();

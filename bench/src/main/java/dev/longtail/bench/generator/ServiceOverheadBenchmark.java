@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,12 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import dev.longtail.devstack.DevStack;
 import dev.longtail.devstack.DevStackOptions;
+import dev.longtail.support.auth.Roles;
+import dev.longtail.support.auth.TokenKeys;
+import dev.longtail.support.auth.TokenMinter;
 
 /**
  * The generator service's own overhead around an OpenAI-compatible backend: the same number of requests at the
@@ -112,10 +117,23 @@ public final class ServiceOverheadBenchmark {
                 OpenAiStub stub = OpenAiStub.start(stubLatencyMs);
                 ClosedLoopClient client = new ClosedLoopClient(concurrency)) {
             int port = DevStackOptions.freePort();
+            int managementPort;
+            do {
+                managementPort = DevStackOptions.freePort();
+            } while (managementPort == port);
             Path log = Files.createTempFile("generator-overhead", ".log");
+            // the service checks bearer tokens as deployed: a key pair of this run, a client token signed with it
+            Path keys = Files.createTempDirectory("generator-overhead-keys");
+            KeyPair pair = TokenKeys.generate();
+            TokenKeys.write(pair, keys);
+            String token = TokenMinter.of(pair.getPrivate()).mint("generator-overhead", Set.of(Roles.CLIENT),
+                    Duration.ofDays(1));
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
             command.addAll(List.of(
                     "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.management.port=" + managementPort,
+                    "-Dmp.jwt.verify.publickey.location=" + keys.resolve(TokenKeys.PUBLIC_KEY_FILE),
+                    "-Dmp.jwt.verify.issuer=" + Roles.ISSUER,
                     "-Dkafka.bootstrap.servers=" + stack.kafkaBootstrapServers(),
                     "-Dquarkus.datasource.jdbc.url=" + stack.jdbcUrl("generator"),
                     "-Dquarkus.datasource.username=" + stack.username(),
@@ -128,8 +146,8 @@ public final class ServiceOverheadBenchmark {
             command.addAll(List.of("-jar", jar.toString()));
             Process generator = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
-                awaitReady(port, generator, log);
-                measure(client, stub, port, stubLatencyMs, requests, rounds, jvmOptions, out, log);
+                awaitReady(managementPort, generator, log);
+                measure(client, stub, port, token, stubLatencyMs, requests, rounds, jvmOptions, out, log);
             } finally {
                 // before the broker and the database go away, so that its shutdown is clean
                 generator.destroy();
@@ -138,15 +156,15 @@ public final class ServiceOverheadBenchmark {
         }
     }
 
-    private static void measure(ClosedLoopClient client, OpenAiStub stub, int port, long stubLatencyMs, int requests,
-            int rounds, List<String> jvmOptions, Path out, Path log) throws Exception {
+    private static void measure(ClosedLoopClient client, OpenAiStub stub, int port, String token, long stubLatencyMs,
+            int requests, int rounds, List<String> jvmOptions, Path out, Path log) throws Exception {
         client.run(stub.port(), "/v1/chat/completions", DIRECT_BODY, WARM_UP);
-        client.run(port, "/api/v1/generate", SERVICE_BODY, WARM_UP);
+        client.run(port, "/api/v1/generate", SERVICE_BODY, WARM_UP, token);
         double loadBefore = loadAverage();
         List<Round> measured = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             var stubOnly = client.run(stub.port(), "/v1/chat/completions", DIRECT_BODY, requests);
-            var service = client.run(port, "/api/v1/generate", SERVICE_BODY, requests);
+            var service = client.run(port, "/api/v1/generate", SERVICE_BODY, requests, token);
             measured.add(new Round(stubOnly, service, loadAverage()));
         }
         // the round with the median p50 overhead stands for the run; every round is kept
@@ -173,6 +191,7 @@ public final class ServiceOverheadBenchmark {
         System.out.println("wrote " + file + " (generator log: " + log + ")");
     }
 
+    /** Waits for the generator's readiness on its management port (where a packaged service serves /q/*). */
     private static void awaitReady(int port, Process generator, Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();

@@ -45,8 +45,15 @@ public final class AuthTestKit {
     private AuthTestKit() {
     }
 
-    /** An endpoint group: one method and path (ids filled in), and the least role that may call it. */
-    public record Endpoint(String method, String path, String role) {
+    /**
+     * An endpoint group: one method and path (ids filled in), the least role that may call it, and the media type it
+     * takes (the permission is checked once Quarkus REST has matched the endpoint, after content negotiation).
+     */
+    public record Endpoint(String method, String path, String role, String contentType) {
+        public Endpoint(String method, String path, String role) {
+            this(method, path, role, "application/json");
+        }
+
         @Override
         public String toString() {
             return method + " " + path + " (" + role + ")";
@@ -141,12 +148,14 @@ public final class AuthTestKit {
     }
 
     private static io.restassured.response.Response send(Endpoint endpoint, String token) {
-        RequestSpecification request = given().contentType("application/json").accept("*/*");
+        RequestSpecification request = given().accept("*/*");
         if (token != null) {
             request = request.auth().oauth2(token);
         }
-        if (Arrays.asList("POST", "PUT", "PATCH").contains(endpoint.method())) {
-            request = request.body("{}");
+        if (endpoint.contentType().startsWith("multipart/")) {
+            request = request.multiPart("file", "{}");
+        } else if (Arrays.asList("POST", "PUT", "PATCH").contains(endpoint.method())) {
+            request = request.contentType(endpoint.contentType()).body("{}");
         }
         return request.request(endpoint.method(), endpoint.path());
     }

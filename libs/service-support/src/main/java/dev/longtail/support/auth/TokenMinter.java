@@ -21,10 +21,20 @@ public final class TokenMinter {
 
     private final PrivateKey signingKey;
     private final String issuer;
+    private final String keyId;
 
     public TokenMinter(PrivateKey signingKey, String issuer) {
+        this(signingKey, issuer, null);
+    }
+
+    /**
+     * A minter whose tokens name their key ({@code kid} header), so that services verifying with a JWK set of
+     * several keys (during a key rotation) pick the right one.
+     */
+    public TokenMinter(PrivateKey signingKey, String issuer, String keyId) {
         this.signingKey = signingKey;
         this.issuer = issuer;
+        this.keyId = keyId;
     }
 
     /** A token minted with the issuer every service expects by default ({@link Roles#ISSUER}). */
@@ -56,6 +66,9 @@ public final class TokenMinter {
         jws.setKey(signingKey);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setHeader("typ", "JWT");
+        if (keyId != null) {
+            jws.setKeyIdHeaderValue(keyId);
+        }
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
