@@ -30,7 +30,7 @@ class AuthTest {
     public static class PermissionsOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return AuthTestKit.enforcing("admin", "api", "settings");
+            return AuthTestKit.enforcing("admin", "api", "settings", "settings-read");
         }
     }
 

@@ -13,6 +13,7 @@ import dev.longtail.support.auth.TokenKeys;
 import dev.longtail.support.auth.TokenMinter;
 import io.restassured.specification.RequestSpecification;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -133,13 +134,27 @@ public final class AuthTestKit {
         }
     }
 
+    /** 401 with a Problem Details body; OpenAI's error body on the generator's OpenAI-compatible /v1, for its clients. */
     public static void assertUnauthorized(Endpoint endpoint, String token) {
-        send(endpoint, token).then().statusCode(401).contentType(startsWith(PROBLEM_JSON))
-                .header("WWW-Authenticate", startsWith("Bearer")).body("status", equalTo(401));
+        var answer = send(endpoint, token).then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+        if (openAi(endpoint)) {
+            answer.body("error.code", equalTo("invalid_api_key"));
+        } else {
+            answer.contentType(startsWith(PROBLEM_JSON)).body("status", equalTo(401));
+        }
     }
 
     public static void assertForbidden(Endpoint endpoint, String token) {
-        send(endpoint, token).then().statusCode(403).contentType(startsWith(PROBLEM_JSON)).body("status", equalTo(403));
+        var answer = send(endpoint, token).then().statusCode(403);
+        if (openAi(endpoint)) {
+            answer.body("error.code", equalTo("insufficient_role"));
+        } else {
+            answer.contentType(startsWith(PROBLEM_JSON)).body("status", equalTo(403));
+        }
+    }
+
+    private static boolean openAi(Endpoint endpoint) {
+        return endpoint.path().startsWith("/v1/");
     }
 
     /** Any answer but 401, 403 or a server error: the request got past the permission check. */
@@ -155,7 +170,8 @@ public final class AuthTestKit {
         if (endpoint.contentType().startsWith("multipart/")) {
             request = request.multiPart("file", "{}");
         } else if (Arrays.asList("POST", "PUT", "PATCH").contains(endpoint.method())) {
-            request = request.contentType(endpoint.contentType()).body("{}");
+            // bytes: REST Assured encodes strings only for the media types it knows
+            request = request.contentType(endpoint.contentType()).body("{}".getBytes(StandardCharsets.UTF_8));
         }
         return request.request(endpoint.method(), endpoint.path());
     }

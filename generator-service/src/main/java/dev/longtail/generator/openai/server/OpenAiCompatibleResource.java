@@ -17,6 +17,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.longtail.generator.backend.BackendException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import dev.longtail.generator.openai.protocol.ChatCompletionRequest;
 import dev.longtail.generator.openai.protocol.ModelList;
 import dev.longtail.generator.openai.protocol.TextCompletionRequest;
@@ -103,6 +106,16 @@ public class OpenAiCompatibleResource {
     @ServerExceptionMapper
     Response unsampleable(BackendException e) {
         return OpenAiErrors.of(e);
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    Response unauthenticated(RuntimeException e) {
+        return OpenAiErrors.unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e) {
+        return OpenAiErrors.forbidden();
     }
 
     @ServerExceptionMapper

@@ -73,6 +73,18 @@ final class OpenAiErrors {
         return response(400, INVALID_REQUEST, e.getMessage(), null);
     }
 
+    /** No valid token: 401, as OpenAI answers a wrong API key (clients send the token as their API key). */
+    static Response unauthenticated() {
+        return Response.fromResponse(response(401, "invalid_api_key",
+                "a valid bearer token is required (Authorization: Bearer <token>)", null))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose roles do not include client or admin. */
+    static Response forbidden() {
+        return response(403, "insufficient_role", "this token's roles do not allow the OpenAI-compatible API", null);
+    }
+
     /** Anything else is the server's fault: logged, and answered without its details. */
     static Response unexpected(Throwable e) {
         LOG.errorf(e, "The OpenAI-compatible endpoint failed");
