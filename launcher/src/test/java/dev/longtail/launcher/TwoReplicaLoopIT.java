@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TwoReplicaLoopIT {
 
-    private static final int REPLICAS = 2;
+    /** Two by default; {@code -Dlongtail.it.replicas=1} runs the same campaigns on one instance each, to compare times. */
+    private static final int REPLICAS = Integer.getInteger("longtail.it.replicas", 2);
     private static final int CAMPAIGNS = 3;
     private static final int GENERATIONS = 2;
     private static final int SAMPLES = 30;
@@ -60,6 +61,7 @@ class TwoReplicaLoopIT {
     void shouldCompleteConcurrentCampaignsWithEverySampleDecidedOnceAndEveryVersionSealedOnce() throws Exception {
         assertEquals(StackOptions.SERVICES.size() * REPLICAS, stack.instanceUrls().size(), stack.instanceUrls().toString());
         var client = CampaignClient.of(stack);
+        long started = System.nanoTime();
         List<String> campaigns = new ArrayList<>();
         for (int c = 0; c < CAMPAIGNS; c++) {
             campaigns.add(client.createCampaign("two-replicas-" + c, "demo", GENERATIONS, SAMPLES, 100 + c));
@@ -69,6 +71,8 @@ class TwoReplicaLoopIT {
             assertTrue(report.path("complete").asBoolean(), report.toString());
             assertEquals(GENERATIONS, report.path("completedGenerations").asInt(), report.toString());
         }
+        System.out.printf(java.util.Locale.ROOT, "%d campaigns of %d generations × %d samples on %d instance(s) per"
+                + " service: %.1f s%n", CAMPAIGNS, GENERATIONS, SAMPLES, REPLICAS, (System.nanoTime() - started) / 1e9);
 
         try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "longtail", "longtail")) {
             for (String id : campaigns) {
@@ -103,7 +107,7 @@ class TwoReplicaLoopIT {
                     .get(30, TimeUnit.SECONDS);
             for (String group : GROUPS) {
                 var members = groups.get(group).members();
-                assertEquals(REPLICAS, members.size(), "both instances are members of " + group + ": " + members);
+                assertEquals(REPLICAS, members.size(), "every instance is a member of " + group + ": " + members);
                 for (MemberDescription member : members) {
                     assertTrue(!member.assignment().topicPartitions().isEmpty(),
                             "every instance owns partitions of " + group + "'s topics: " + members);

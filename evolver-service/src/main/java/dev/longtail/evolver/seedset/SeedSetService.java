@@ -28,6 +28,9 @@ public class SeedSetService {
 
     private static final Logger LOG = Logger.getLogger(SeedSetService.class);
 
+    /** Key of the advisory lock that serialises loading the demo set across replicas ("demoseed" in ASCII). */
+    private static final long DEMO_LOAD_LOCK = 0x64656d6f73656564L;
+
     /** The id of the bundled demo seed set, the default of a campaign. */
     public static final String DEMO_ID = "demo";
     static final String DEMO_RESOURCE = "seeds/demo.jsonl";
@@ -42,9 +45,17 @@ public class SeedSetService {
         this.config = config;
     }
 
-    /** Loads {@code seeds/demo.jsonl} as seed set {@code demo} once; a broken bundled file fails the start. */
+    /**
+     * Loads {@code seeds/demo.jsonl} as seed set {@code demo} once; a broken bundled file fails the start. Replicas
+     * start together: a transaction-scoped advisory lock lets one of them load it while the others wait for its
+     * commit, then find the set.
+     */
     @Transactional
     void loadDemo(@Observes StartupEvent start) throws IOException {
+        SeedSet.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked")
+                .setParameter(1, DEMO_LOAD_LOCK)
+                .getSingleResult();
         if (SeedSet.findById(DEMO_ID) != null) {
             return;
         }
