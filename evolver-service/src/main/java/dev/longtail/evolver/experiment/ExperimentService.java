@@ -22,6 +22,8 @@ import dev.longtail.evolver.campaign.CampaignService;
 import dev.longtail.evolver.campaign.CampaignStatus;
 import dev.longtail.evolver.campaign.Generation;
 import dev.longtail.evolver.campaign.NewCampaign;
+import dev.longtail.evolver.paging.Page;
+import dev.longtail.evolver.paging.PageRequest;
 import dev.longtail.support.JsonColumns;
 
 /** Creates an experiment with all its campaigns in one transaction, and shows experiments with their live status. */
@@ -89,9 +91,10 @@ public class ExperimentService {
 
     /** A page of experiments, the newest first. */
     @Transactional
-    public List<ExperimentViews.Detail> list(int page, int size) {
-        List<Experiment> experiments = Experiment.<Experiment>find("order by createdAt desc").page(page, size).list();
-        return experiments.stream().map(this::detail).toList();
+    public Page<ExperimentViews.Detail> list(PageRequest request) {
+        var query = Experiment.<Experiment>find("order by createdAt desc, id");
+        List<Experiment> experiments = query.page(request.page(), request.size()).list();
+        return Page.of(experiments.stream().map(this::detail).toList(), request, query.count());
     }
 
     private ExperimentViews.Detail detail(Experiment experiment) {
