@@ -128,7 +128,7 @@ public class CampaignQueries {
     }
 
     /** Per campaign, how many of its generations are sealed and evaluated. */
-    static Map<UUID, Long> completedGenerations(List<UUID> campaignIds) {
+    public static Map<UUID, Long> completedGenerations(List<UUID> campaignIds) {
         Map<UUID, Long> completed = new HashMap<>();
         if (campaignIds.isEmpty()) {
             return completed;

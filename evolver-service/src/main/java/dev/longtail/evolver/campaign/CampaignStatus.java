@@ -9,10 +9,5 @@ public enum CampaignStatus {
     PAUSED,
     COMPLETED,
     FAILED,
-    CANCELLED;
-
-    /** Whether no transition leaves this status (a failed campaign can still be retried). */
-    public boolean terminal() {
-        return this == COMPLETED || this == CANCELLED;
-    }
+    CANCELLED
 }

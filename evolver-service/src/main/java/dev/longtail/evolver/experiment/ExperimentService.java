@@ -18,9 +18,9 @@ import dev.longtail.core.evolution.Seed;
 import dev.longtail.evolver.ResourceIds;
 import dev.longtail.evolver.campaign.ArmSettings;
 import dev.longtail.evolver.campaign.Campaign;
+import dev.longtail.evolver.campaign.CampaignQueries;
 import dev.longtail.evolver.campaign.CampaignService;
 import dev.longtail.evolver.campaign.CampaignStatus;
-import dev.longtail.evolver.campaign.Generation;
 import dev.longtail.evolver.campaign.NewCampaign;
 import dev.longtail.evolver.paging.Page;
 import dev.longtail.evolver.paging.PageRequest;
@@ -100,7 +100,7 @@ public class ExperimentService {
     private ExperimentViews.Detail detail(Experiment experiment) {
         List<Long> randomSeeds = json.read(experiment.randomSeeds, new TypeReference<List<Long>>() { });
         List<Campaign> all = Campaign.list("experimentId = ?1", experiment.id);
-        Map<UUID, Long> completed = completedGenerations(experiment.id);
+        Map<UUID, Long> completed = CampaignQueries.completedGenerations(all.stream().map(c -> c.id).toList());
         Map<String, Map<Long, Campaign>> byArm = new HashMap<>();
         all.forEach(c -> byArm.computeIfAbsent(c.armName, a -> new HashMap<>()).put(c.randomSeed, c));
         List<ExperimentViews.Arm> arms = new ArrayList<>();
@@ -115,16 +115,5 @@ public class ExperimentService {
         return new ExperimentViews.Detail(experiment.id, experiment.name, experiment.seedSetId,
                 ExperimentViews.statusOf(all.stream().map(c -> c.status).toList()), experiment.generations,
                 experiment.samplesPerGeneration, randomSeeds, experiment.createdAt, arms);
-    }
-
-    /** Per campaign of the experiment, how many of its generations are sealed and evaluated. */
-    private static Map<UUID, Long> completedGenerations(UUID experimentId) {
-        Map<UUID, Long> completed = new HashMap<>();
-        Generation.getEntityManager().createQuery("select g.campaignId, count(g) from Generation g, Campaign c"
-                        + " where c.id = g.campaignId and c.experimentId = ?1 and g.datasetVersionId is not null"
-                        + " and g.verdict is not null group by g.campaignId", Object[].class)
-                .setParameter(1, experimentId).getResultList()
-                .forEach(row -> completed.put((UUID) row[0], (Long) row[1]));
-        return completed;
     }
 }

@@ -162,13 +162,9 @@ class CampaignLifecycleTest {
 
     @Test
     void shouldRetryAFailedLaterGenerationAndPublishIt() {
-        String id = createCampaign(3, 5);
-        SeedsEvolved first = loop.awaitGeneration(id, 1);
-        control(id, "pause").statusCode(200);
-        completeAndAwaitRecorded(id, first, 3);
+        String id = pausedWithFirstGenerationComplete();
         // generation 2's evolution failed (as when nothing survives elimination): the campaign stops at it
-        QuarkusTransaction.requiringNew().run(() -> Campaign.<Campaign>findById(UUID.fromString(id))
-                .fail(2, "generation 2: evolution yielded no survivor"));
+        change(id, campaign -> campaign.fail(2, "generation 2: evolution yielded no survivor"));
         campaign(id).body("status", equalTo("FAILED")).body("failedGeneration", equalTo(2));
 
         given().when().post("/api/v1/campaigns/" + id + "/generations/2/retry").then().statusCode(200)
@@ -231,19 +227,29 @@ class CampaignLifecycleTest {
 
     @Test
     void shouldResumeOnStartACampaignWhoseGenerationCompletedWithNothingAfterIt() {
-        String id = createCampaign(3, 5);
-        SeedsEvolved first = loop.awaitGeneration(id, 1);
-        control(id, "pause").statusCode(200);
-        completeAndAwaitRecorded(id, first, 2);
+        String id = pausedWithFirstGenerationComplete();
         // the state a stop leaves behind when it falls between recording generation 1 and starting generation 2
-        QuarkusTransaction.requiringNew().run(() -> Campaign.<Campaign>findById(UUID.fromString(id))
-                .moveTo(CampaignStatus.RUNNING));
+        change(id, campaign -> campaign.moveTo(CampaignStatus.RUNNING));
 
         List<String> resumed = recovery.resumeAll();
 
         assertTrue(resumed.contains(id + " generation 2"), resumed.toString());
         assertEquals(2, loop.awaitGeneration(id, 2).generation(), "the publish sweep sends what the start began");
         assertTrue(recovery.resumeAll().stream().noneMatch(r -> r.startsWith(id)), "driven once");
+    }
+
+    /** A 3-generation campaign of 5 samples, paused, whose generation 1 is complete (3 kept) and nothing after it. */
+    private String pausedWithFirstGenerationComplete() {
+        String id = createCampaign(3, 5);
+        SeedsEvolved first = loop.awaitGeneration(id, 1);
+        control(id, "pause").statusCode(200);
+        completeAndAwaitRecorded(id, first, 3);
+        return id;
+    }
+
+    /** Changes the campaign's row directly, as a failure or a crash would have left it. */
+    private static void change(String id, java.util.function.Consumer<Campaign> change) {
+        QuarkusTransaction.requiringNew().run(() -> change.accept(Campaign.findById(UUID.fromString(id))));
     }
 
     /** Delivers the generation's sealed version (its first {@code accepted} seeds kept) and evaluation; waits for both. */
