@@ -7,19 +7,21 @@ import dev.longtail.support.Problem;
 import dev.longtail.support.ProblemException;
 
 /**
- * Which page of a list a client asked for ({@code ?page=&size=}, both optional): page numbers start at 0, a page holds
- * 1 to {@value #MAX_SIZE} items ({@value #DEFAULT_SIZE} unless asked). Read from the raw query values, so that a
+ * Which page of a list a client asked for ({@code ?page=&size=}, both optional): page numbers run from 0 to
+ * {@value #MAX_PAGE} (so that the first item's index stays an int), a page holds 1 to {@value #MAX_SIZE} items
+ * ({@value #DEFAULT_SIZE} unless asked). Read from the raw query values, so that a
  * value that is not a number is a 400 problem naming the parameter (a typed parameter would answer 404).
  */
 public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE - 1;
 
     /** The page the query values ask for, or a 400 problem naming every bad one. */
     public static PageRequest of(String page, String size) {
         List<Problem.Violation> violations = new ArrayList<>();
-        int p = parse("page", page, 0, 0, Integer.MAX_VALUE, violations);
+        int p = parse("page", page, 0, 0, MAX_PAGE, violations);
         int s = parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE, violations);
         if (!violations.isEmpty()) {
             throw ProblemException.badRequest("Bad paging parameters: " + String.join("; ",
@@ -46,8 +48,8 @@ public record PageRequest(int page, int size) {
         } catch (NumberFormatException e) {
             // reported below like an out-of-range number
         }
-        violations.add(new Problem.Violation(name, null, "must be a whole number from " + min
-                + (max == Integer.MAX_VALUE ? " up" : " to " + max) + ", was '" + value + "'"));
+        violations.add(new Problem.Violation(name, null, "must be a whole number from " + min + " to " + max
+                + ", was '" + value + "'"));
         return absent;
     }
 }
