@@ -11,7 +11,6 @@ import dev.longtail.core.evolution.Evolution;
 import dev.longtail.core.evolution.EvolvedDraft;
 import dev.longtail.core.evolution.GenerationDraft;
 import dev.longtail.core.evolution.Seed;
-import dev.longtail.core.random.SeedMixer;
 import dev.longtail.evolver.seedset.SeedText;
 import dev.longtail.support.JsonColumns;
 
@@ -41,7 +40,7 @@ public class GenerationStarter {
     }
 
     public Outcome start(Campaign campaign, int generation, GenerationPlan plan, List<Seed> pool) {
-        long evolutionSeed = SeedMixer.derive(campaign.randomSeed, EVOLUTION, generation);
+        long evolutionSeed = campaign.evolutionSeed(generation);
         GenerationDraft draft = Evolution.standard()
                 .evolve(pool, size(campaign.samplesPerGeneration, plan), plan.inBreadthShare(), evolutionSeed);
         if (draft.evolved().isEmpty()) {
