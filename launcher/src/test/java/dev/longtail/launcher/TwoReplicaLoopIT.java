@@ -106,12 +106,16 @@ class TwoReplicaLoopIT {
             Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(GROUPS).all()
                     .get(30, TimeUnit.SECONDS);
             for (String group : GROUPS) {
-                var members = groups.get(group).members();
-                assertEquals(REPLICAS, members.size(), "every instance is a member of " + group + ": " + members);
-                for (MemberDescription member : members) {
-                    assertTrue(!member.assignment().topicPartitions().isEmpty(),
-                            "every instance owns partitions of " + group + "'s topics: " + members);
-                }
+                // one consumer per instance and incoming channel, named after the channel
+                Map<String, List<MemberDescription>> byChannel = new HashMap<>();
+                groups.get(group).members().forEach(m ->
+                        byChannel.computeIfAbsent(m.clientId(), c -> new ArrayList<>()).add(m));
+                assertTrue(!byChannel.isEmpty(), group + " has members");
+                byChannel.forEach((channel, members) -> {
+                    assertEquals(REPLICAS, members.size(), "every instance consumes " + channel + ": " + members);
+                    members.forEach(member -> assertTrue(!member.assignment().topicPartitions().isEmpty(),
+                            "every instance owns partitions of " + channel + ": " + members));
+                });
             }
             assertEquals(Map.of(), deadLetters(admin), "nothing dead-lettered");
         }
