@@ -26,6 +26,10 @@ class EvolutionTest {
             seed("7", "history", "Summarize the causes of the French Revolution."),
             seed("8", "poetry", "Write a short poem about autumn leaves."));
 
+    private static final EvolutionContext CONTEXT = EvolutionContext.of(POOL);
+
+    private static final EvolutionElimination ELIMINATION = EvolutionElimination.standard();
+
     private static Seed seed(String id, String category, String instruction) {
         return new Seed(id, category, instruction, "", "An answer.");
     }
@@ -38,10 +42,10 @@ class EvolutionTest {
         SplittableRandom rng = new SplittableRandom(1);
         for (Seed parent : POOL) {
             for (int i = 0; i < 20; i++) {
-                String evolved = op.evolve(parent, POOL, rng).orElseThrow();
+                String evolved = op.evolve(parent, CONTEXT, rng).orElseThrow().instruction();
                 assertTrue(evolved.startsWith(parent.instruction()), evolved);
                 assertTrue(evolved.length() > parent.instruction().length());
-                assertEquals(Optional.empty(), EvolutionElimination.reasonToEliminate(parent, evolved), evolved);
+                assertEquals(Optional.empty(), ELIMINATION.reasonToEliminate(parent, Rewrite.ofInstruction(evolved, parent)), evolved);
             }
         }
     }
@@ -52,8 +56,8 @@ class EvolutionTest {
         Seed parent = seed("x", "science", "Explain the reasoning step by step.");
         SplittableRandom rng = new SplittableRandom(2);
         for (int i = 0; i < 200; i++) {
-            Optional<String> evolved = op.evolve(parent, POOL, rng);
-            evolved.ifPresent(e -> assertEquals(1, e.split("step by step", -1).length - 1, e));
+            Optional<Rewrite> evolved = op.evolve(parent, CONTEXT, rng);
+            evolved.ifPresent(e -> assertEquals(1, e.instruction().split("step by step", -1).length - 1, e.instruction()));
         }
     }
 
@@ -69,7 +73,7 @@ class EvolutionTest {
         }
         SplittableRandom rng = new SplittableRandom(3);
         for (int i = 0; i < 30; i++) {
-            String evolved = op.evolve(parent, POOL, rng).orElseThrow();
+            String evolved = op.evolve(parent, CONTEXT, rng).orElseThrow().instruction();
             assertNotEquals(parent.instruction(), evolved);
             assertTrue(evolved.startsWith("Explain"), "keeps the frame: " + evolved);
             assertTrue(evolved.endsWith("."), evolved);
@@ -77,24 +81,13 @@ class EvolutionTest {
             added.removeAll(ContentWords.of(parent.instruction()));
             assertFalse(added.isEmpty());
             assertTrue(scienceWords.containsAll(added), added + " from " + evolved);
-            assertEquals(Optional.empty(), EvolutionElimination.reasonToEliminate(parent, evolved));
+            assertEquals(Optional.empty(), ELIMINATION.reasonToEliminate(parent, Rewrite.ofInstruction(evolved, parent)));
         }
     }
 
     @Test
     void shouldNotShiftTheTopicWithoutADonorInTheCategory() {
-        assertTrue(new TopicShiftOperator().evolve(POOL.get(7), POOL, new SplittableRandom(1)).isEmpty());
-    }
-
-    @Test
-    void shouldEliminateFailedEvolutions() {
-        Seed parent = POOL.get(0);
-        assertEquals(Optional.of("unchanged"), EvolutionElimination.reasonToEliminate(parent, "explain how PHOTOSYNTHESIS works in green plants"));
-        assertEquals(Optional.of("empty"), EvolutionElimination.reasonToEliminate(parent, "  ?! "));
-        assertEquals(Optional.of("too-long"), EvolutionElimination.reasonToEliminate(parent, "word ".repeat(121)));
-        assertEquals(Optional.of("template-leak"), EvolutionElimination.reasonToEliminate(parent, "#Rewritten Prompt#: explain it"));
-        assertEquals(Optional.of("template-leak"), EvolutionElimination.reasonToEliminate(parent, "Explain {topic} in detail."));
-        assertEquals(Optional.empty(), EvolutionElimination.reasonToEliminate(parent, "Explain how photosynthesis works in algae."));
+        assertTrue(new TopicShiftOperator().evolve(POOL.get(7), CONTEXT, new SplittableRandom(1)).isEmpty());
     }
 
     @Test
@@ -138,8 +131,8 @@ class EvolutionTest {
             }
 
             @Override
-            public Optional<String> evolve(Seed parent, List<Seed> pool, java.util.random.RandomGenerator rng) {
-                return Optional.of(parent.instruction() + " Variant " + (++n) + ".");
+            public Optional<Rewrite> evolve(Seed parent, EvolutionContext context, java.util.random.RandomGenerator rng) {
+                return Optional.of(Rewrite.ofInstruction(parent.instruction() + " Variant " + (++n) + ".", parent));
             }
         };
         GenerationDraft draft = new Evolution(List.of(numbering)).evolve(POOL, 4000, 0.0, 3);
