@@ -51,6 +51,12 @@ class EvolutionTest {
     }
 
     @Test
+    void shouldNotAddAConstraintToAnEmptyInstruction() {
+        assertTrue(new AddConstraintsOperator().evolve(seed("x", "science", " "), CONTEXT, new SplittableRandom(1))
+                .isEmpty());
+    }
+
+    @Test
     void shouldNeverAppendARequirementAlreadyPresent() {
         AddConstraintsOperator op = new AddConstraintsOperator();
         Seed parent = seed("x", "science", "Explain the reasoning step by step.");
