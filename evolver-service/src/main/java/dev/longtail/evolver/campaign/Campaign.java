@@ -58,6 +58,10 @@ public class Campaign extends PanacheEntityBase {
     @Embedded
     public ArmSettings arm;
 
+    /** How the campaign evolves, fixed at creation; null for campaigns from before operator sets. */
+    @Embedded
+    public EvolutionSettings evolution;
+
     /** The experiment this campaign is one arm run of (with its random seed); null for a campaign of its own. */
     @Column(name = "experiment_id")
     public UUID experimentId;
@@ -65,6 +69,11 @@ public class Campaign extends PanacheEntityBase {
     /** The arm's name within its experiment; null for a campaign of its own. */
     @Column(name = "arm_name")
     public String armName;
+
+    /** How the campaign evolves: its settings, or the two rules of before for a campaign from before them. */
+    public EvolutionSettings evolutionSettings() {
+        return evolution == null || evolution.operatorNames() == null ? EvolutionSettings.BEFORE_OPERATOR_SETS : evolution;
+    }
 
     /** The campaign, locked until the end of the transaction. */
     public static Optional<Campaign> lock(UUID id) {

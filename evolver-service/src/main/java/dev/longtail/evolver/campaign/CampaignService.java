@@ -20,6 +20,8 @@ import dev.longtail.core.evolution.Seed;
 import dev.longtail.core.random.SeedMixer;
 import dev.longtail.evolver.EvolverConfig;
 import dev.longtail.evolver.ResourceIds;
+import dev.longtail.evolver.evolution.EvolutionReport;
+import dev.longtail.evolver.evolution.EvolutionWiring;
 import dev.longtail.evolver.seedset.SeedSetService;
 import dev.longtail.evolver.seedset.SeedText;
 import dev.longtail.support.JsonColumns;
@@ -38,9 +40,12 @@ public class CampaignService {
     private final SeedSetService seedSets;
     private final GenerationStarter starter;
     private final JsonColumns json;
+    private final EvolutionWiring wiring;
 
-    public CampaignService(EvolverConfig config, SeedSetService seedSets, GenerationStarter starter, JsonColumns json) {
+    public CampaignService(EvolverConfig config, SeedSetService seedSets, GenerationStarter starter, JsonColumns json,
+            EvolutionWiring wiring) {
         this.config = config;
+        this.wiring = wiring;
         this.seedSets = seedSets;
         this.starter = starter;
         this.json = json;
@@ -51,7 +56,8 @@ public class CampaignService {
         return new NewCampaign(request.name.strip(), request.seedSetId == null ? SeedSetService.DEMO_ID
                 : request.seedSetId, request.generations, request.samplesPerGeneration,
                 request.randomSeed == null ? config.defaultRandomSeed() : request.randomSeed, request.backend,
-                request.resolve(config.plan()), null, null);
+                request.resolve(config.plan()), null, null,
+                request.resolveEvolution(config.evolution(), wiring.llmAvailable(), ""));
     }
 
     /** Persists the campaign and starts generation 1; the caller publishes after commit. */
@@ -82,6 +88,7 @@ public class CampaignService {
         campaign.samplesPerGeneration = request.samplesPerGeneration();
         campaign.randomSeed = request.randomSeed();
         campaign.arm = request.arm();
+        campaign.evolution = request.evolution();
         campaign.experimentId = request.experimentId();
         campaign.armName = request.armName();
         campaign.createdAt = Instant.now();
@@ -124,7 +131,7 @@ public class CampaignService {
                             c.id, generation);
             return seeds.stream().map(s -> new CampaignViews.PoolSeedView(s.text.seedId(), s.generation,
                     s.origin.name(), s.parentId, s.operator, s.kind, s.text.category(), s.text.instruction(),
-                    s.text.input(), s.text.output())).toList();
+                    s.text.input(), s.text.output(), s.templateVersion)).toList();
         });
     }
 
@@ -153,11 +160,11 @@ public class CampaignService {
                                 : json.read(g.adjustments, new TypeReference<List<Adjustment>>() { }),
                         g.adjustments == null ? null : g.plan().feedbackOn(),
                         g.adjustments == null || g.plan().feedbackOn() ? null : CampaignViews.NOT_APPLIED,
-                        g.publishedAt))
+                        g.publishedAt, EvolutionReport.of(g, json)))
                 .toList();
         return new CampaignViews.Detail(c.id, c.name, c.seedSetId, c.status, c.failureReason, c.generations,
                 c.samplesPerGeneration, c.randomSeed, c.arm, c.experimentId, c.armName, c.currentGeneration,
-                (int) reference, (int) heldOut, c.createdAt, generations);
+                (int) reference, (int) heldOut, c.createdAt, generations, c.evolutionSettings());
     }
 
     private static Map<String, Long> operators(UUID campaignId, int generation) {

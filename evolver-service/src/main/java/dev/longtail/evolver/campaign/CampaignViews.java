@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.GenerationPlan;
+import dev.longtail.evolver.evolution.EvolutionReport;
 
 /** What the campaign API returns. */
 public final class CampaignViews {
@@ -27,7 +28,7 @@ public final class CampaignViews {
     public record Detail(UUID id, String name, String seedSetId, CampaignStatus status, String failureReason,
             int generations, int samplesPerGeneration, long randomSeed, ArmSettings arm, UUID experimentId,
             String armName, int currentGeneration, int referenceSeeds, int heldOutSeeds, Instant createdAt,
-            List<GenerationDetail> generationDetails) {
+            List<GenerationDetail> generationDetails, EvolutionSettings evolution) {
     }
 
     /** A campaign in a list. */
@@ -39,11 +40,13 @@ public final class CampaignViews {
     /**
      * One generation: what evolution made, with which plan, and what the curator and evaluator said. The evaluator's
      * adjustments are applied to the next plan only when the campaign's feedback is on ({@code adjustmentsApplied});
-     * with feedback off they are kept here as proposed ({@code adjustmentsNote}).
+     * with feedback off they are kept here as proposed ({@code adjustmentsNote}). {@code evolution}: failure rates per
+     * operator and rule, the operator weights and their changes, the gaps (null for generations from before).
      */
     public record GenerationDetail(int generation, int evolved, int eliminated, Map<String, Integer> eliminatedByReason,
             Plan plan, Map<String, Long> operators, String datasetVersionId, Integer accepted, String verdict,
-            List<Adjustment> adjustments, Boolean adjustmentsApplied, String adjustmentsNote, Instant publishedAt) {
+            List<Adjustment> adjustments, Boolean adjustmentsApplied, String adjustmentsNote, Instant publishedAt,
+            EvolutionReport evolution) {
     }
 
     /**
@@ -70,6 +73,6 @@ public final class CampaignViews {
     /** A seed of the pool with its lineage; {@code output} is set for real seeds and accepted evolved ones. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PoolSeedView(String id, int generation, String origin, String parentId, String operator,
-            String kind, String category, String instruction, String input, String output) {
+            String kind, String category, String instruction, String input, String output, String templateVersion) {
     }
 }

@@ -51,6 +51,10 @@ public class PoolSeed extends PanacheEntityBase {
     public String operator;
     public String kind;
 
+    /** The prompt template ({@code name.version}) that made this seed in the LLM form; null for a rule or a real seed. */
+    @Column(name = "template_version")
+    public String templateVersion;
+
     @Embedded
     public SeedText text;
 

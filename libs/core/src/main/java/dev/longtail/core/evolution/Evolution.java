@@ -64,6 +64,11 @@ public final class Evolution {
         return operators;
     }
 
+    /** The elimination rules in use. */
+    public EvolutionElimination elimination() {
+        return elimination;
+    }
+
     /** Evolves up to {@code count} distinct instructions from the pool without guidance. */
     public GenerationDraft evolve(List<Seed> pool, int count, double inBreadthShare, long randomSeed) {
         return evolve(pool, count, inBreadthShare, randomSeed, EvolutionGuidance.NONE);
