@@ -110,7 +110,8 @@ public class ExperimentService {
                     .map(c -> new ExperimentViews.Campaign(c.randomSeed, c.id, c.status,
                             completed.getOrDefault(c.id, 0L).intValue()))
                     .toList();
-            arms.add(new ExperimentViews.Arm(arm.name, arm.settings, runs));
+            arms.add(new ExperimentViews.Arm(arm.name, arm.settings, runs, arm.evolution == null
+                    || arm.evolution.operatorNames() == null ? EvolutionSettings.BEFORE_OPERATOR_SETS : arm.evolution));
         }
         return new ExperimentViews.Detail(experiment.id, experiment.name, experiment.seedSetId,
                 ExperimentViews.statusOf(all.stream().map(c -> c.status).toList()), experiment.generations,

@@ -12,7 +12,7 @@ public final class AddConstraintsOperator extends RequirementOperator {
     public static final String NAME = "add-constraints";
 
     public AddConstraintsOperator() {
-        super(List.of(
+        super(NAME, List.of(
                 new Template("concrete example", "Include a concrete example involving %s.", 1),
                 new Template("at most", "Answer in at most %d sentences.", 0),
                 new Template("step by step", "Explain the reasoning step by step.", 0),
@@ -29,11 +29,6 @@ public final class AddConstraintsOperator extends RequirementOperator {
                 new Template("question for the reader", "End with a question for the reader.", 0),
                 new Template("assumption", "State every assumption you make about %s.", 1),
                 new Template("trade-off", "Discuss one trade-off involving %s.", 1)));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.random.RandomGenerator;
  * of other seeds of its category, puts it in the input (after the parent's own input, if any) and asks the
  * instruction to use it. A parent that already refers to data in its input is left alone.
  */
-public final class ComplicateInputOperator implements EvolutionOperator {
+public final class ComplicateInputOperator extends RuleOperator {
 
     public static final String NAME = "complicate-input";
 
@@ -23,20 +23,13 @@ public final class ComplicateInputOperator implements EvolutionOperator {
     private static final List<String> ASPECTS = List.of(
             "definition", "cause", "example", "effect", "limitation", "history", "common mistake", "measurement");
 
-    @Override
-    public String name() {
-        return NAME;
+    public ComplicateInputOperator() {
+        super(NAME, OperatorKind.IN_DEPTH);
     }
 
     @Override
-    public OperatorKind kind() {
-        return OperatorKind.IN_DEPTH;
-    }
-
-    @Override
-    public Optional<Rewrite> evolve(Seed parent, EvolutionContext context, RandomGenerator rng) {
-        String instruction = Rewriting.instructionOf(parent);
-        if (instruction.isEmpty() || instruction.toLowerCase(Locale.ROOT).contains(MARKER)) {
+    Optional<Rewrite> rewrite(Seed parent, String instruction, EvolutionContext context, RandomGenerator rng) {
+        if (instruction.toLowerCase(Locale.ROOT).contains(MARKER)) {
             return Optional.empty();
         }
         List<String> topics = new ArrayList<>(ContentWords.slots(instruction));

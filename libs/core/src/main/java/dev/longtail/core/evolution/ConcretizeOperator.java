@@ -13,7 +13,7 @@ public final class ConcretizeOperator extends RequirementOperator {
     public static final String NAME = "concretize";
 
     public ConcretizeOperator() {
-        super(List.of(
+        super(NAME, List.of(
                 new Template("small coastal town", "Focus specifically on %s in a small coastal town.", 1),
                 new Template("ten-year-old", "Make it specific to a ten-year-old who asks about %s.", 1),
                 new Template("in the year", "Set the case of %s in the year %d.", 1),
@@ -22,11 +22,6 @@ public final class ConcretizeOperator extends RequirementOperator {
                 new Template("named person", "Describe it through one named person dealing with %s.", 1),
                 new Template("real-world case", "Anchor the answer in one real-world case of %s.", 1),
                 new Template("exact figures", "Use exact figures wherever %s is measured.", 1)));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

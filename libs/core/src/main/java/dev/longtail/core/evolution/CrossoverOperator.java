@@ -13,29 +13,19 @@ import java.util.random.RandomGenerator;
  * other seed), so that the evolved instruction combines two lineages. A co-parent that starts with a framing verb
  * ("Describe the water cycle") gives its topic as a clause; a question is appended whole.
  */
-public final class CrossoverOperator implements EvolutionOperator {
+public final class CrossoverOperator extends RuleOperator {
 
     public static final String NAME = "crossover";
 
     private static final List<String> CONNECTORS = List.of(
             ", and relate it to %s.", ", and contrast it with %s.", ", drawing a parallel with %s.");
 
-    @Override
-    public String name() {
-        return NAME;
+    public CrossoverOperator() {
+        super(NAME, OperatorKind.IN_BREADTH);
     }
 
     @Override
-    public OperatorKind kind() {
-        return OperatorKind.IN_BREADTH;
-    }
-
-    @Override
-    public Optional<Rewrite> evolve(Seed parent, EvolutionContext context, RandomGenerator rng) {
-        String instruction = Rewriting.instructionOf(parent);
-        if (instruction.isEmpty()) {
-            return Optional.empty();
-        }
+    Optional<Rewrite> rewrite(Seed parent, String instruction, EvolutionContext context, RandomGenerator rng) {
         Optional<Seed> chosen = coParent(parent, context.pool(), rng);
         if (chosen.isEmpty()) {
             return Optional.empty();

@@ -13,7 +13,7 @@ public final class DeepenOperator extends RequirementOperator {
     public static final String NAME = "deepen";
 
     public DeepenOperator() {
-        super(List.of(
+        super(NAME, List.of(
                 new Template("underlying mechanism", "Go beyond the basics and explain the underlying mechanism of %s.", 1),
                 new Template("what causes", "Also explain what causes %s and what follows from it.", 1),
                 new Template("changed over time", "Describe how our understanding of %s has changed over time.", 1),
@@ -22,11 +22,6 @@ public final class DeepenOperator extends RequirementOperator {
                 new Template("would happen without", "Consider what would happen without %s.", 1),
                 new Template("edge cases", "Discuss %d edge cases where the usual answer fails.", 0),
                 new Template("second-order effects", "Describe the second-order effects of %s.", 1)));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * parent's task in an explicit first, then, finally sequence about one of its topics. A parent that already asks
  * for such a sequence is left alone.
  */
-public final class IncreaseReasoningOperator implements EvolutionOperator {
+public final class IncreaseReasoningOperator extends RuleOperator {
 
     public static final String NAME = "increase-reasoning";
 
@@ -27,21 +27,14 @@ public final class IncreaseReasoningOperator implements EvolutionOperator {
             "Finally, summarise how the steps connect.",
             "Finally, say how confident you are in each step.");
 
-    @Override
-    public String name() {
-        return NAME;
+    public IncreaseReasoningOperator() {
+        super(NAME, OperatorKind.IN_DEPTH);
     }
 
     @Override
-    public OperatorKind kind() {
-        return OperatorKind.IN_DEPTH;
-    }
-
-    @Override
-    public Optional<Rewrite> evolve(Seed parent, EvolutionContext context, RandomGenerator rng) {
-        String instruction = Rewriting.instructionOf(parent);
+    Optional<Rewrite> rewrite(Seed parent, String instruction, EvolutionContext context, RandomGenerator rng) {
         String lower = instruction.toLowerCase(Locale.ROOT);
-        if (instruction.isEmpty() || (lower.contains("first") && lower.contains("finally"))) {
+        if (lower.contains("first") && lower.contains("finally")) {
             return Optional.empty();
         }
         List<String> slots = ContentWords.slots(instruction);

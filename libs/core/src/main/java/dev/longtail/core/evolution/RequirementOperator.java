@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * the parent's content words or a number. A template whose marker phrase is already in the instruction is never
  * appended again, so repeated evolution of one lineage keeps asking for something new.
  */
-abstract class RequirementOperator implements EvolutionOperator {
+abstract class RequirementOperator extends RuleOperator {
 
     /** A requirement template: {@code marker} is the phrase that shows it is already present. */
     record Template(String marker, String text, int contentWords) {
@@ -19,24 +19,16 @@ abstract class RequirementOperator implements EvolutionOperator {
 
     private final List<Template> templates;
 
-    RequirementOperator(List<Template> templates) {
+    RequirementOperator(String name, List<Template> templates) {
+        super(name, OperatorKind.IN_DEPTH);
         this.templates = List.copyOf(templates);
-    }
-
-    @Override
-    public final OperatorKind kind() {
-        return OperatorKind.IN_DEPTH;
     }
 
     /** The number a {@code %d} template asks for. */
     abstract int numberFor(Template template, RandomGenerator rng);
 
     @Override
-    public Optional<Rewrite> evolve(Seed parent, EvolutionContext context, RandomGenerator rng) {
-        String instruction = Rewriting.instructionOf(parent);
-        if (instruction.isEmpty()) {
-            return Optional.empty();
-        }
+    Optional<Rewrite> rewrite(Seed parent, String instruction, EvolutionContext context, RandomGenerator rng) {
         String present = TextFingerprint.normalise(instruction);
         List<String> slots = ContentWords.slots(instruction);
         // noun-phrase heads read best in "an example involving {word}"; other content words are the fallback

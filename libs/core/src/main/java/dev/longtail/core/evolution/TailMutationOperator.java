@@ -15,28 +15,18 @@ import java.util.random.RandomGenerator;
  * parent's category first. One of the parent's noun-phrase heads (common ones first, as {@link TopicShiftOperator}
  * does) is replaced by the donor; a parent without one gets the donor in an added requirement.
  */
-public final class TailMutationOperator implements EvolutionOperator {
+public final class TailMutationOperator extends RuleOperator {
 
     public static final String NAME = "tail-mutation";
 
     private final TopicShiftOperator frequencies = new TopicShiftOperator();
 
-    @Override
-    public String name() {
-        return NAME;
+    public TailMutationOperator() {
+        super(NAME, OperatorKind.IN_BREADTH);
     }
 
     @Override
-    public OperatorKind kind() {
-        return OperatorKind.IN_BREADTH;
-    }
-
-    @Override
-    public Optional<Rewrite> evolve(Seed parent, EvolutionContext context, RandomGenerator rng) {
-        String instruction = Rewriting.instructionOf(parent);
-        if (instruction.isEmpty()) {
-            return Optional.empty();
-        }
+    Optional<Rewrite> rewrite(Seed parent, String instruction, EvolutionContext context, RandomGenerator rng) {
         Map<String, Integer> df = frequencies.documentFrequency(context.pool());
         List<String> donors = donors(parent, context, df);
         if (donors.isEmpty()) {

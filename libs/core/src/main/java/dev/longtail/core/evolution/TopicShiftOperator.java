@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * about the winter sea") go first, and the form of the request ("a haiku") mostly stays. Returns empty when the category has no donor
  * seed with a usable word.
  */
-public final class TopicShiftOperator implements EvolutionOperator {
+public final class TopicShiftOperator extends RuleOperator {
 
     public static final String NAME = "topic-shift";
 
@@ -28,20 +28,13 @@ public final class TopicShiftOperator implements EvolutionOperator {
     private record PoolStats(List<Seed> pool, Map<String, Integer> documentFrequency) {
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public TopicShiftOperator() {
+        super(NAME, OperatorKind.IN_BREADTH);
     }
 
     @Override
-    public OperatorKind kind() {
-        return OperatorKind.IN_BREADTH;
-    }
-
-    @Override
-    public Optional<Rewrite> evolve(Seed parent, EvolutionContext context, RandomGenerator rng) {
+    Optional<Rewrite> rewrite(Seed parent, String instruction, EvolutionContext context, RandomGenerator rng) {
         List<Seed> pool = context.pool();
-        String instruction = Rewriting.instructionOf(parent);
         List<String> parentWords = ContentWords.slots(instruction);
         List<String> parentContent = ContentWords.of(instruction);
         if (parentWords.isEmpty()) {

@@ -16,23 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class EvolutionTest {
 
-    private static final List<Seed> POOL = List.of(
-            seed("1", "science", "Explain how photosynthesis works in green plants."),
-            seed("2", "science", "Describe the water cycle and the role of evaporation."),
-            seed("3", "science", "Explain why volcanoes erupt and how magma forms."),
-            seed("4", "science", "Describe how vaccines train the immune system."),
-            seed("5", "cooking", "Write a recipe for a simple tomato soup."),
-            seed("6", "cooking", "Explain how to knead bread dough by hand."),
-            seed("7", "history", "Summarize the causes of the French Revolution."),
-            seed("8", "poetry", "Write a short poem about autumn leaves."));
+    private static final List<Seed> POOL = EvolutionFixtures.POOL;
 
     private static final EvolutionContext CONTEXT = EvolutionContext.of(POOL);
 
     private static final EvolutionElimination ELIMINATION = EvolutionElimination.standard();
 
-    private static Seed seed(String id, String category, String instruction) {
-        return new Seed(id, category, instruction, "", "An answer.");
-    }
 
     @Test
     void shouldAddARequirementThatChangesTheInstructionWithoutLeaking() {
@@ -52,14 +41,14 @@ class EvolutionTest {
 
     @Test
     void shouldNotAddAConstraintToAnEmptyInstruction() {
-        assertTrue(new AddConstraintsOperator().evolve(seed("x", "science", " "), CONTEXT, new SplittableRandom(1))
+        assertTrue(new AddConstraintsOperator().evolve(EvolutionFixtures.seed("x", "science", " "), CONTEXT, new SplittableRandom(1))
                 .isEmpty());
     }
 
     @Test
     void shouldNeverAppendARequirementAlreadyPresent() {
         AddConstraintsOperator op = new AddConstraintsOperator();
-        Seed parent = seed("x", "science", "Explain the reasoning step by step.");
+        Seed parent = EvolutionFixtures.seed("x", "science", "Explain the reasoning step by step.");
         SplittableRandom rng = new SplittableRandom(2);
         for (int i = 0; i < 200; i++) {
             Optional<Rewrite> evolved = op.evolve(parent, CONTEXT, rng);
@@ -123,24 +112,7 @@ class EvolutionTest {
 
     @Test
     void shouldFavourRareCategoriesWhenPickingParents() {
-        EvolutionOperator numbering = new EvolutionOperator() {
-            private int n;
-
-            @Override
-            public String name() {
-                return "numbering";
-            }
-
-            @Override
-            public OperatorKind kind() {
-                return OperatorKind.IN_DEPTH;
-            }
-
-            @Override
-            public Optional<Rewrite> evolve(Seed parent, EvolutionContext context, java.util.random.RandomGenerator rng) {
-                return Optional.of(Rewrite.ofInstruction(parent.instruction() + " Variant " + (++n) + ".", parent));
-            }
-        };
+        EvolutionOperator numbering = EvolutionFixtures.numbering();
         GenerationDraft draft = new Evolution(List.of(numbering)).evolve(POOL, 4000, 0.0, 3);
         long poetry = draft.evolved().stream().filter(e -> e.category().equals("poetry")).count();
         long science = draft.evolved().stream().filter(e -> e.category().equals("science")).count();

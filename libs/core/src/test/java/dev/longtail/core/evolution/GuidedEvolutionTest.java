@@ -14,18 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Evolution steered by gaps and operator weights, its failure counts, and the bandit and gap analysis behind it. */
 class GuidedEvolutionTest {
 
-    private static final List<Seed> POOL = List.of(
-            seed("1", "science", "Explain how photosynthesis works in green plants."),
-            seed("2", "science", "Describe the water cycle and the role of evaporation."),
-            seed("3", "science", "Explain why volcanoes erupt and how magma forms."),
-            seed("4", "science", "Describe how vaccines train the immune system."),
-            seed("5", "cooking", "Write a recipe for a simple tomato soup."),
-            seed("6", "cooking", "Explain how to knead bread dough by hand."),
-            seed("7", "poetry", "Write a short poem about autumn leaves."));
+    private static final List<Seed> POOL = EvolutionFixtures.POOL;
 
-    private static Seed seed(String id, String category, String instruction) {
-        return new Seed(id, category, instruction, "", "An answer about " + instruction.toLowerCase());
-    }
 
     private static Evolution all() {
         return new Evolution(OperatorCatalog.rules(OperatorCatalog.names()));
@@ -62,10 +52,11 @@ class GuidedEvolutionTest {
                         : Optional.of(Rewrite.ofInstruction(parent.instruction() + " Cite one source.", parent));
             }
         };
-        GenerationDraft draft = new Evolution(List.of(failsFirstTime)).evolve(POOL, POOL.size(), 0.0, 5);
-        assertEquals(POOL.size(), draft.evolved().stream().map(e -> e.parent().id()).distinct().count(),
+        List<Seed> science = POOL.subList(0, 4);
+        GenerationDraft draft = new Evolution(List.of(failsFirstTime)).evolve(science, 4, 0.0, 5);
+        assertEquals(4, draft.evolved().stream().map(e -> e.parent().id()).distinct().count(),
                 "every parent failed once and was evolved on a later draw");
-        assertEquals(POOL.size(), draft.eliminatedByReason().get("empty"));
+        assertEquals(4, draft.eliminatedByReason().get("empty"));
     }
 
     @Test
@@ -90,32 +81,15 @@ class GuidedEvolutionTest {
 
     @Test
     void shouldDrawThinningCategoriesMoreOften() {
-        EvolutionOperator numbering = new EvolutionOperator() {
-            private int n;
-
-            @Override
-            public String name() {
-                return "numbering";
-            }
-
-            @Override
-            public OperatorKind kind() {
-                return OperatorKind.IN_DEPTH;
-            }
-
-            @Override
-            public Optional<Rewrite> evolve(Seed parent, EvolutionContext context, RandomGenerator rng) {
-                return Optional.of(Rewrite.ofInstruction(parent.instruction() + " Variant " + (++n) + ".", parent));
-            }
-        };
+        EvolutionOperator numbering = EvolutionFixtures.numbering();
         EvolutionGuidance poetryThinning = new EvolutionGuidance(OperatorWeights.UNIFORM, List.of(), Map.of("poetry", 4.0));
         long guided = new Evolution(List.of(numbering)).evolve(POOL, 2000, 0.0, 3, poetryThinning).evolved().stream()
                 .filter(e -> e.category().equals("poetry")).count();
         long plain = new Evolution(List.of(numbering)).evolve(POOL, 2000, 0.0, 3).evolved().stream()
                 .filter(e -> e.category().equals("poetry")).count();
-        // weights 1/sqrt(size): science 2, cooking 1.41, poetry 1 (0.23 of draws); boosted, poetry 4 (0.54)
-        assertEquals(2000 * 1 / 4.414, plain, 80);
-        assertEquals(2000 * 4 / 7.414, guided, 80);
+        // weights 1/sqrt(size): science 2, cooking 1.41, history 1, poetry 1 (0.18 of draws); boosted, poetry 4 (0.48)
+        assertEquals(2000 * 1 / 5.414, plain, 80);
+        assertEquals(2000 * 4 / 8.414, guided, 80);
     }
 
     @Test
@@ -124,7 +98,7 @@ class GuidedEvolutionTest {
         EvolutionGuidance gaps = new EvolutionGuidance(OperatorWeights.UNIFORM, List.of("tidal locking"), Map.of());
         GenerationDraft guided = tail.evolve(POOL, 5, 1.0, 3, gaps);
         assertEquals(5, guided.evolved().size());
-        assertTrue(guided.evolved().stream().allMatch(e -> e.instruction().contains("tidal locking")));
+        guided.evolved().forEach(e -> assertTrue(e.instruction().toLowerCase().contains("tidal locking"), e.instruction()));
         assertEquals(guided, tail.evolve(POOL, 5, 1.0, 3, gaps), "deterministic for a given guidance and seed");
     }
 

@@ -13,22 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The embedded rule form of every operator: what each makes of a parent, and when it declines. */
 class RuleOperatorsTest {
 
-    private static final List<Seed> POOL = List.of(
-            seed("1", "science", "Explain how photosynthesis works in green plants."),
-            seed("2", "science", "Describe the water cycle and the role of evaporation."),
-            seed("3", "science", "Explain why volcanoes erupt and how magma forms."),
-            seed("4", "science", "Describe how vaccines train the immune system."),
-            seed("5", "cooking", "Write a recipe for a simple tomato soup."),
-            seed("6", "cooking", "Explain how to knead bread dough by hand."),
-            seed("7", "poetry", "Write a short poem about autumn leaves."));
+    private static final List<Seed> POOL = EvolutionFixtures.POOL;
 
     private static final EvolutionContext CONTEXT = EvolutionContext.of(POOL);
 
     private static final EvolutionElimination ELIMINATION = EvolutionElimination.standard();
 
-    private static Seed seed(String id, String category, String instruction) {
-        return new Seed(id, category, instruction, "", "An answer.");
-    }
 
     /** Evolves every pool seed 20 times and checks each rewrite survives elimination. */
     private static void assertSoundRewrites(EvolutionOperator op, java.util.function.BiConsumer<Seed, Rewrite> check) {
@@ -59,8 +49,8 @@ class RuleOperatorsTest {
 
     @Test
     void shouldNotDeepenAnEmptyInstructionNorRepeatADeepening() {
-        assertTrue(new DeepenOperator().evolve(seed("x", "science", "  "), CONTEXT, new SplittableRandom(1)).isEmpty());
-        Seed deepened = seed("y", "science", "Explain tides. Describe the second-order effects of tides.");
+        assertTrue(new DeepenOperator().evolve(EvolutionFixtures.seed("x", "science", "  "), CONTEXT, new SplittableRandom(1)).isEmpty());
+        Seed deepened = EvolutionFixtures.seed("y", "science", "Explain tides. Describe the second-order effects of tides.");
         SplittableRandom rng = new SplittableRandom(2);
         for (int i = 0; i < 100; i++) {
             new DeepenOperator().evolve(deepened, CONTEXT, rng).ifPresent(r ->
@@ -79,7 +69,7 @@ class RuleOperatorsTest {
 
     @Test
     void shouldNotConcretizeAnInstructionWithoutATopic() {
-        assertTrue(new ConcretizeOperator().evolve(seed("x", "misc", "Explain it to me."), CONTEXT,
+        assertTrue(new ConcretizeOperator().evolve(EvolutionFixtures.seed("x", "misc", "Explain it to me."), CONTEXT,
                 new SplittableRandom(1)).isEmpty());
     }
 
@@ -96,7 +86,7 @@ class RuleOperatorsTest {
 
     @Test
     void shouldNotAddStepsToAnInstructionThatAlreadyHasThem() {
-        Seed stepped = seed("x", "science", "First, define tides. Then explain them. Finally, summarise.");
+        Seed stepped = EvolutionFixtures.seed("x", "science", "First, define tides. Then explain them. Finally, summarise.");
         assertTrue(new IncreaseReasoningOperator().evolve(stepped, CONTEXT, new SplittableRandom(1)).isEmpty());
     }
 
@@ -116,7 +106,7 @@ class RuleOperatorsTest {
 
     @Test
     void shouldNotComplicateAnInputTwice() {
-        Seed complicated = seed("x", "science", "Explain tides. Use every item of the data in the input.");
+        Seed complicated = EvolutionFixtures.seed("x", "science", "Explain tides. Use every item of the data in the input.");
         assertTrue(new ComplicateInputOperator().evolve(complicated, CONTEXT, new SplittableRandom(1)).isEmpty());
     }
 
