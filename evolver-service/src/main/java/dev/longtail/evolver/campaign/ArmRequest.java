@@ -65,10 +65,10 @@ public abstract class ArmRequest {
     public Boolean gapDriven;
 
     /**
-     * How the arm evolves, the absent settings from config; a 400 problem naming {@code field} + the setting when an
+     * How the arm evolves, the absent settings from {@code defaults} (config's, or a fork's parent's); a 400 problem naming {@code field} + the setting when an
      * operator is unknown or given twice, or the LLM form is asked for without a configured chat endpoint.
      */
-    public EvolutionSettings resolveEvolution(EvolverConfig.Evolution defaults, boolean llmAvailable, String field) {
+    public EvolutionSettings resolveEvolution(EvolutionSettings defaults, boolean llmAvailable, String field) {
         List<String> names = operators == null ? defaults.operators() : operators;
         String form = operatorForm == null ? defaults.operatorForm() : operatorForm;
         List<Problem.Violation> violations = new ArrayList<>();
@@ -88,8 +88,8 @@ public abstract class ArmRequest {
             throw ProblemException.badRequest("The evolution settings are invalid", violations);
         }
         return EvolutionSettings.of(names, form,
-                adaptiveOperators == null ? defaults.adaptiveOperators() : adaptiveOperators,
-                gapDriven == null ? defaults.gapDriven() : gapDriven);
+                adaptiveOperators == null ? defaults.adaptive() : adaptiveOperators,
+                gapDriven == null ? defaults.gapGuided() : gapDriven);
     }
 
     /** Every setting, the absent ones from the configured defaults (see {@link ArmSettings#defaultKeepShare}). */

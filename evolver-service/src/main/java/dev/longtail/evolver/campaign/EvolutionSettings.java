@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.longtail.core.evolution.OperatorCatalog;
+import dev.longtail.evolver.EvolverConfig;
 
 /**
  * How a campaign arm evolves, fixed at creation, every setting filled in: its operator set (names of
@@ -38,6 +39,11 @@ public record EvolutionSettings(
     /** How campaigns created before operator sets evolve: the two rules, uniform, without gaps. */
     public static final EvolutionSettings BEFORE_OPERATOR_SETS = new EvolutionSettings(
             String.join(",", OperatorCatalog.DEFAULT_SET), RULE, false, false);
+
+    /** The configured defaults ({@code longtail.evolver.evolution.*}). */
+    public static EvolutionSettings defaults(EvolverConfig.Evolution config) {
+        return of(config.operators(), config.operatorForm(), config.adaptiveOperators(), config.gapDriven());
+    }
 
     /** Settings from an operator list. */
     public static EvolutionSettings of(List<String> operators, String form, boolean adaptive, boolean gapDriven) {

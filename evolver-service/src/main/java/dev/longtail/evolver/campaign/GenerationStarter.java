@@ -13,7 +13,6 @@ import dev.longtail.core.evolution.Evolution;
 import dev.longtail.core.evolution.EvolvedDraft;
 import dev.longtail.core.evolution.GenerationDraft;
 import dev.longtail.core.evolution.Seed;
-import dev.longtail.core.random.SeedMixer;
 import dev.longtail.evolver.evolution.EvolutionWiring;
 import dev.longtail.evolver.seedset.SeedText;
 import dev.longtail.support.JsonColumns;
@@ -46,7 +45,7 @@ public class GenerationStarter {
     }
 
     public Outcome start(Campaign campaign, int generation, GenerationPlan plan, List<Seed> pool) {
-        long evolutionSeed = SeedMixer.derive(campaign.randomSeed, EVOLUTION, generation);
+        long evolutionSeed = campaign.evolutionSeed(generation);
         EvolutionSettings settings = campaign.evolutionSettings();
         Evolution evolution = wiring.evolution(settings);
         EvolutionWiring.Step step = guidance(campaign, settings, generation - 1);

@@ -37,8 +37,10 @@ public class ExperimentReports {
             for (ExperimentViews.Campaign campaign : arm.campaigns()) {
                 Optional<EvaluatorReport> report = evaluator.report(campaign.campaignId());
                 report.ifPresent(r -> campaigns.add(r.measurements(campaign.randomSeed())));
-                // a failed campaign will be measured no further; a completed one once the evaluator has every generation
-                complete &= campaign.status() == CampaignStatus.FAILED || (campaign.status() == CampaignStatus.COMPLETED
+                // a failed or cancelled campaign will be measured no further; a completed one once the evaluator has
+                // every generation
+                complete &= campaign.status() == CampaignStatus.FAILED || campaign.status() == CampaignStatus.CANCELLED
+                        || (campaign.status() == CampaignStatus.COMPLETED
                         && report.map(EvaluatorReport::complete).orElse(false));
             }
             arms.add(new ExperimentComparison.Arm(arm.name(), campaigns));

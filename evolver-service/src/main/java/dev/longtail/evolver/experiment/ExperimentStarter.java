@@ -60,7 +60,8 @@ public class ExperimentStarter {
             ArmSettings arm = request.arms().get(i).resolve(config.plan());
             NewCampaign.checkGenerationSize(request.samplesPerGeneration(), arm, "arms[" + i + "].candidateFactor");
             settings.add(arm);
-            evolution.add(request.arms().get(i).resolveEvolution(config.evolution(), wiring.llmAvailable(),
+            evolution.add(request.arms().get(i).resolveEvolution(EvolutionSettings.defaults(config.evolution()),
+                    wiring.llmAvailable(),
                     "arms[" + i + "]."));
         }
         String seedSetId = request.seedSetId() == null ? SeedSetService.DEMO_ID : request.seedSetId();

@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 
 import dev.longtail.core.evolution.Seed;
 import dev.longtail.evolver.EvolverConfig;
+import dev.longtail.evolver.paging.Page;
+import dev.longtail.evolver.paging.PageRequest;
 import dev.longtail.support.Problem;
 import dev.longtail.support.ProblemException;
 import io.quarkus.runtime.StartupEvent;
@@ -87,10 +89,13 @@ public class SeedSetService {
         return store(UUID.randomUUID().toString(), name.strip(), result.seeds());
     }
 
+    /** A page of seed sets, the newest first. */
     @Transactional
-    public List<Summary> list() {
-        List<SeedSet> sets = SeedSet.list("order by createdAt");
-        return sets.stream().map(set -> summarise(set, SeedSetSeed.ofSet(set.id))).toList();
+    public Page<Summary> list(PageRequest request) {
+        var query = SeedSet.<SeedSet>find("order by createdAt desc, id");
+        List<SeedSet> sets = query.page(request.page(), request.size()).list();
+        return Page.of(sets.stream().map(set -> summarise(set, SeedSetSeed.ofSet(set.id))).toList(), request,
+                query.count());
     }
 
     @Transactional

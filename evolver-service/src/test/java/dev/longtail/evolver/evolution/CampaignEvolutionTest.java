@@ -130,8 +130,8 @@ class CampaignEvolutionTest {
         assertEquals(attempts.keySet(), rates.keySet());
         rates.values().forEach(rate -> assertTrue(rate >= 0 && rate <= 1, rates.toString()));
         given().when().get("/api/v1/campaigns/" + id + "/seeds?generation=1").then().statusCode(200)
-                .body("operator", everyItem(in(ALL_BUT_DEFAULT)))
-                .body("templateVersion", everyItem(equalTo(null)));
+                .body("items.operator", everyItem(in(ALL_BUT_DEFAULT)))
+                .body("items.templateVersion", everyItem(equalTo(null)));
     }
 
     @Test
@@ -144,8 +144,8 @@ class CampaignEvolutionTest {
                 .body("generationDetails[0].evolved", equalTo(4))
                 .body("generationDetails[0].evolution.gainJudge", equalTo("llm judge judge-equal.v1"));
         given().when().get("/api/v1/campaigns/" + id + "/seeds?generation=1").then().statusCode(200)
-                .body("templateVersion", everyItem(in(List.of("deepen.v1", "topic-shift.v1"))))
-                .body("instruction", everyItem(containsString("of the tidal archive.")));
+                .body("items.templateVersion", everyItem(in(List.of("deepen.v1", "topic-shift.v1"))))
+                .body("items.instruction", everyItem(containsString("of the tidal archive.")));
         // a rewrite, a probe answer and a judgement per survivor at least
         assertTrue(ScriptedOpenAiResource.CALLS.get() - before >= 12, "calls: " + (ScriptedOpenAiResource.CALLS.get() - before));
     }
@@ -153,12 +153,16 @@ class CampaignEvolutionTest {
     @Test
     void shouldListTheOperatorsWithTheirFormsAndTemplates() {
         given().when().get("/api/v1/operators").then().statusCode(200)
-                .body("name", equalTo(List.of("add-constraints", "deepen", "concretize", "increase-reasoning",
+                .body("total", equalTo(8))
+                .body("items.name", equalTo(List.of("add-constraints", "deepen", "concretize", "increase-reasoning",
                         "complicate-input", "topic-shift", "crossover", "tail-mutation")))
-                .body("find { it.name == 'crossover' }.kind", equalTo("IN_BREADTH"))
-                .body("find { it.name == 'deepen' }.forms", equalTo(List.of("rule", "llm")))
-                .body("find { it.name == 'deepen' }.template", equalTo("deepen.v1"))
-                .body("findAll { it.inDefaultSet }.name", equalTo(List.of("add-constraints", "topic-shift")));
+                .body("items.find { it.name == 'crossover' }.kind", equalTo("IN_BREADTH"))
+                .body("items.find { it.name == 'deepen' }.forms", equalTo(List.of("rule", "llm")))
+                .body("items.find { it.name == 'deepen' }.template", equalTo("deepen.v1"))
+                .body("items.findAll { it.inDefaultSet }.name", equalTo(List.of("add-constraints", "topic-shift")));
+        given().when().get("/api/v1/operators?page=1&size=5").then().statusCode(200)
+                .body("items.name", equalTo(List.of("crossover", "tail-mutation")));
+        given().when().get("/api/v1/operators?size=0").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
