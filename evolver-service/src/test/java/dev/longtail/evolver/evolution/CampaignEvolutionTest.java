@@ -161,7 +161,7 @@ class CampaignEvolutionTest {
                 .body("items.find { it.name == 'deepen' }.template", equalTo("deepen.v1"))
                 .body("items.findAll { it.inDefaultSet }.name", equalTo(List.of("add-constraints", "topic-shift")));
         given().when().get("/api/v1/operators?page=1&size=5").then().statusCode(200)
-                .body("items.name", equalTo(List.of("crossover", "tail-mutation")));
+                .body("items.name", equalTo(List.of("topic-shift", "crossover", "tail-mutation")));
         given().when().get("/api/v1/operators?size=0").then().statusCode(400).contentType("application/problem+json");
     }
 
