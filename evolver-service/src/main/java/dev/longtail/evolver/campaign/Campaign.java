@@ -59,6 +59,10 @@ public class Campaign extends PanacheEntityBase {
     @Embedded
     public ArmSettings arm;
 
+    /** How the campaign evolves, fixed at creation; null for campaigns from before operator sets. */
+    @Embedded
+    public EvolutionSettings evolution;
+
     /** The experiment this campaign is one arm run of (with its random seed); null for a campaign of its own. */
     @Column(name = "experiment_id")
     public UUID experimentId;
@@ -86,6 +90,11 @@ public class Campaign extends PanacheEntityBase {
 
     @Column(name = "status_changed_at")
     public Instant statusChangedAt;
+
+    /** How the campaign evolves: its settings, or the two rules of before for a campaign from before them. */
+    public EvolutionSettings evolutionSettings() {
+        return evolution == null || evolution.operatorNames() == null ? EvolutionSettings.BEFORE_OPERATOR_SETS : evolution;
+    }
 
     /** The campaign, locked until the end of the transaction. */
     public static Optional<Campaign> lock(UUID id) {

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.longtail.evolver.EvolverConfig;
 import dev.longtail.evolver.ResourceIds;
+import dev.longtail.evolver.evolution.EvolutionWiring;
 import dev.longtail.support.ProblemException;
 
 /**
@@ -27,8 +28,11 @@ public class CampaignForks {
     private final EvolverConfig config;
     private final GenerationPlanner planner;
     private final CampaignQueries queries;
+    private final EvolutionWiring wiring;
 
-    public CampaignForks(EvolverConfig config, GenerationPlanner planner, CampaignQueries queries) {
+    public CampaignForks(EvolverConfig config, GenerationPlanner planner, CampaignQueries queries,
+            EvolutionWiring wiring) {
+        this.wiring = wiring;
         this.config = config;
         this.planner = planner;
         this.queries = queries;
@@ -59,6 +63,7 @@ public class CampaignForks {
         fork.randomSeed = request.randomSeed != null ? request.randomSeed : parent.randomSeed;
         fork.backend = request.backend != null ? request.backend : parent.backend;
         fork.arm = arm;
+        fork.evolution = request.resolveEvolution(parent.evolutionSettings(), wiring.llmAvailable(), "");
         fork.forkedFrom = parent.id;
         fork.forkedAtGeneration = g;
         fork.createdAt = Instant.now();

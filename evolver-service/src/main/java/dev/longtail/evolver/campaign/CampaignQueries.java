@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import dev.longtail.contracts.Adjustment;
 import dev.longtail.evolver.ResourceIds;
+import dev.longtail.evolver.evolution.EvolutionReport;
 import dev.longtail.evolver.paging.Page;
 import dev.longtail.evolver.paging.PageRequest;
 import dev.longtail.support.JsonColumns;
@@ -79,13 +80,13 @@ public class CampaignQueries {
                                 : json.read(g.adjustments, new TypeReference<List<Adjustment>>() { }),
                         g.adjustments == null ? null : g.plan().feedbackOn(),
                         g.adjustments == null || g.plan().feedbackOn() ? null : CampaignViews.NOT_APPLIED,
-                        g.publishedAt, g.sealedAt, g.evaluatedAt))
+                        g.publishedAt, g.sealedAt, g.evaluatedAt, EvolutionReport.of(g, json)))
                 .toList();
         int completed = (int) generations.stream().filter(g -> g.stage() == CampaignViews.Stage.COMPLETE).count();
         return new CampaignViews.Detail(c.id, c.name, c.seedSetId, c.status, c.failureReason, c.failedGeneration,
                 c.retries, c.generations, c.samplesPerGeneration, c.randomSeed, c.arm, c.experimentId, c.armName,
                 fork(c), c.currentGeneration, completed, (int) reference, (int) heldOut, c.createdAt,
-                c.statusChangedAt, generations);
+                c.statusChangedAt, generations, c.evolutionSettings());
     }
 
     static CampaignViews.Stage stage(Generation g) {

@@ -11,6 +11,7 @@ import dev.longtail.core.evolution.ReferenceSplit;
 import dev.longtail.core.evolution.Seed;
 import dev.longtail.core.random.SeedMixer;
 import dev.longtail.evolver.EvolverConfig;
+import dev.longtail.evolver.evolution.EvolutionWiring;
 import dev.longtail.evolver.seedset.SeedSetService;
 import dev.longtail.evolver.seedset.SeedText;
 import dev.longtail.support.ProblemException;
@@ -26,10 +27,12 @@ public class CampaignService {
     private final SeedSetService seedSets;
     private final GenerationPlanner planner;
     private final CampaignQueries queries;
+    private final EvolutionWiring wiring;
 
     public CampaignService(EvolverConfig config, SeedSetService seedSets, GenerationPlanner planner,
-            CampaignQueries queries) {
+            CampaignQueries queries, EvolutionWiring wiring) {
         this.config = config;
+        this.wiring = wiring;
         this.seedSets = seedSets;
         this.planner = planner;
         this.queries = queries;
@@ -40,7 +43,8 @@ public class CampaignService {
         return new NewCampaign(request.name.strip(), request.seedSetId == null ? SeedSetService.DEMO_ID
                 : request.seedSetId, request.generations, request.samplesPerGeneration,
                 request.randomSeed == null ? config.defaultRandomSeed() : request.randomSeed, request.backend,
-                request.resolve(config.plan()), null, null);
+                request.resolve(config.plan()), null, null,
+                request.resolveEvolution(EvolutionSettings.defaults(config.evolution()), wiring.llmAvailable(), ""));
     }
 
     /** Persists the campaign and starts generation 1; the caller publishes after commit. */
@@ -71,6 +75,7 @@ public class CampaignService {
         campaign.samplesPerGeneration = request.samplesPerGeneration();
         campaign.randomSeed = request.randomSeed();
         campaign.arm = request.arm();
+        campaign.evolution = request.evolution();
         campaign.experimentId = request.experimentId();
         campaign.armName = request.armName();
         campaign.backend = request.backend();

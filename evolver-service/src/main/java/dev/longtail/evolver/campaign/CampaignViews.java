@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.GenerationPlan;
+import dev.longtail.evolver.evolution.EvolutionReport;
 
 /** What the campaign API returns. */
 public final class CampaignViews {
@@ -28,7 +29,7 @@ public final class CampaignViews {
             Integer failedGeneration, int retries, int generations, int samplesPerGeneration, long randomSeed,
             ArmSettings arm, UUID experimentId, String armName, Fork forkedFrom, int currentGeneration,
             int completedGenerations, int referenceSeeds, int heldOutSeeds, Instant createdAt,
-            Instant statusChangedAt, List<GenerationDetail> generationDetails) {
+            Instant statusChangedAt, List<GenerationDetail> generationDetails, EvolutionSettings evolution) {
     }
 
     /** A campaign in a list, with how many of its generations are complete (sealed and evaluated). */
@@ -59,13 +60,14 @@ public final class CampaignViews {
     /**
      * One generation: what evolution made, with which plan, and what the curator and evaluator said. The evaluator's
      * adjustments are applied to the next plan only when the campaign's feedback is on ({@code adjustmentsApplied});
-     * with feedback off they are kept here as proposed ({@code adjustmentsNote}).
+     * with feedback off they are kept here as proposed ({@code adjustmentsNote}). {@code evolution}: failure rates per
+     * operator and rule, the operator weights and their changes, the gaps (null for generations from before).
      */
     public record GenerationDetail(int generation, Stage stage, int evolved, int eliminated,
             Map<String, Integer> eliminatedByReason, Plan plan, Map<String, Long> operators, String datasetVersionId,
             Integer accepted, Curation curation, String verdict, List<Adjustment> adjustments,
             Boolean adjustmentsApplied, String adjustmentsNote, Instant publishedAt, Instant sealedAt,
-            Instant evaluatedAt) {
+            Instant evaluatedAt, EvolutionReport evolution) {
     }
 
     /**

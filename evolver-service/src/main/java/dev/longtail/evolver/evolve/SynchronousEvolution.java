@@ -16,6 +16,8 @@ import dev.longtail.core.evolution.EvolvedDraft;
 import dev.longtail.core.evolution.GenerationDraft;
 import dev.longtail.core.evolution.Seed;
 import dev.longtail.evolver.EvolverConfig;
+import dev.longtail.evolver.campaign.EvolutionSettings;
+import dev.longtail.evolver.evolution.EvolutionWiring;
 import dev.longtail.support.Problem;
 import dev.longtail.support.ProblemException;
 
@@ -31,9 +33,11 @@ public class SynchronousEvolution {
     static final String DEFAULT_CATEGORY = "general";
 
     private final EvolverConfig config;
+    private final EvolutionWiring wiring;
 
-    public SynchronousEvolution(EvolverConfig config) {
+    public SynchronousEvolution(EvolverConfig config, EvolutionWiring wiring) {
         this.config = config;
+        this.wiring = wiring;
     }
 
     /** The evolved seeds with their lineage, and what elimination removed. */
@@ -63,10 +67,11 @@ public class SynchronousEvolution {
     }
 
     /**
-     * The one place this API reaches libs/core's evolution: the operator set a campaign's generation uses by default.
+     * The one place this API reaches libs/core's evolution: the operator set and form a campaign uses by default
+     * ({@code longtail.evolver.evolution.*}), without guidance (there is no previous generation).
      */
-    static Evolution evolution() {
-        return Evolution.standard();
+    Evolution evolution() {
+        return wiring.evolution(EvolutionSettings.defaults(config.evolution()));
     }
 
     /** The request's seeds; an id left out is {@code seed-<position>}; two seeds with one id are a 400 problem. */

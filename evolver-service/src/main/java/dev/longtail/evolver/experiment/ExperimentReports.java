@@ -51,7 +51,8 @@ public class ExperimentReports {
         List<ExperimentReport.Arm> armReports = new ArrayList<>();
         for (int i = 0; i < result.arms().size(); i++) {
             armReports.add(new ExperimentReport.Arm(result.arms().get(i).name(), experiment.arms().get(i).settings(),
-                    result.arms().get(i).generations().stream().map(ExperimentReports::generation).toList()));
+                    result.arms().get(i).generations().stream().map(ExperimentReports::generation).toList(),
+                    experiment.arms().get(i).evolution()));
         }
         var reference = result.reference();
         return new ExperimentReport(experiment.id(), experiment.name(), experiment.generations(),

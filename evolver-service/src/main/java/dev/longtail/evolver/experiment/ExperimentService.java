@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.core.evolution.Seed;
 import dev.longtail.evolver.ResourceIds;
 import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.EvolutionSettings;
 import dev.longtail.evolver.campaign.Campaign;
 import dev.longtail.evolver.campaign.CampaignQueries;
 import dev.longtail.evolver.campaign.CampaignService;
@@ -50,7 +51,8 @@ public class ExperimentService {
      * (arm, random seed), each with generation 1 started; the caller publishes after commit.
      */
     @Transactional
-    public Created create(CreateExperimentRequest request, String seedSetId, List<ArmSettings> settings) {
+    public Created create(CreateExperimentRequest request, String seedSetId, List<ArmSettings> settings,
+            List<EvolutionSettings> evolution) {
         List<Seed> seeds = campaigns.seedsOf(seedSetId);
         var experiment = new Experiment();
         experiment.id = UUID.randomUUID();
@@ -71,11 +73,12 @@ public class ExperimentService {
             arm.position = i;
             arm.name = request.arms().get(i).name;
             arm.settings = settings.get(i);
+            arm.evolution = evolution.get(i);
             arm.persist();
             for (long randomSeed : request.randomSeeds()) {
                 Campaign campaign = campaigns.open(new NewCampaign(prefix + " [" + arm.name + ", seed " + randomSeed
                         + "]", seedSetId, experiment.generations, experiment.samplesPerGeneration, randomSeed, null,
-                        arm.settings, experiment.id, arm.name), seeds);
+                        arm.settings, experiment.id, arm.name, arm.evolution), seeds);
                 if (campaign.status != CampaignStatus.FAILED) {
                     toPublish.add(campaign.id);
                 }
@@ -110,7 +113,8 @@ public class ExperimentService {
                     .map(c -> new ExperimentViews.Campaign(c.randomSeed, c.id, c.status,
                             completed.getOrDefault(c.id, 0L).intValue()))
                     .toList();
-            arms.add(new ExperimentViews.Arm(arm.name, arm.settings, runs));
+            arms.add(new ExperimentViews.Arm(arm.name, arm.settings, runs, arm.evolution == null
+                    || arm.evolution.operatorNames() == null ? EvolutionSettings.BEFORE_OPERATOR_SETS : arm.evolution));
         }
         return new ExperimentViews.Detail(experiment.id, experiment.name, experiment.seedSetId,
                 ExperimentViews.statusOf(all.stream().map(c -> c.status).toList()), experiment.generations,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.EvolutionSettings;
 import dev.longtail.evolver.campaign.CampaignStatus;
 
 /** What the experiments API returns. */
@@ -28,7 +29,7 @@ public final class ExperimentViews {
     }
 
     /** An arm: its settings, every one filled in, and its campaign per random seed. */
-    public record Arm(String name, ArmSettings settings, List<Campaign> campaigns) {
+    public record Arm(String name, ArmSettings settings, List<Campaign> campaigns, EvolutionSettings evolution) {
     }
 
     /** The campaign an arm runs with one random seed, and how many generations it has completed (sealed and evaluated). */
