@@ -141,8 +141,13 @@ public interface EvaluatorConfig {
         @WithDefault("42")
         long seed();
 
-        /** Reference baselines (generation-0 model, embeddings, clusters) kept in memory. */
-        @WithDefault("8")
+        /**
+         * Reference baselines (generation-0 model, embeddings, clusters) kept in memory, least recently used out. Above
+         * the campaigns that run at once (the demo runs nine), or every evaluation rebuilds its campaign's baseline:
+         * evaluations arrive round-robin over the campaigns, the worst case of an LRU cache. Each entry holds the
+         * reference's model, embeddings and clusters, so memory grows with this.
+         */
+        @WithDefault("32")
         int cachedCampaigns();
 
         /** K of distinct2AtK: distinct-2 over the first K tokens of the texts in a seeded order. */

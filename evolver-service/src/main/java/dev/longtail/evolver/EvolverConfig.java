@@ -1,6 +1,8 @@
 package dev.longtail.evolver;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import jakarta.validation.constraints.DecimalMax;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.EvolutionSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -53,6 +56,100 @@ public interface EvolverConfig {
 
     /** Limits on uploaded seed sets. */
     SeedSets seedSets();
+
+    /** How generations evolve: a campaign's operator set and policies when its request leaves them out. */
+    Evolution evolution();
+
+    /** The OpenAI-compatible chat endpoint of the operators' LLM form; unset: only the rule form is offered. */
+    Llm llm();
+
+    /** Evolution defaults and the science's parameters (see dev.longtail.core.evolution). */
+    interface Evolution {
+        /** The operators a campaign evolves with (names of OperatorCatalog); the default is the loop's two rules. */
+        @WithDefault("add-constraints,topic-shift")
+        List<String> operators();
+
+        /** {@code rule} (the embedded rules, no model) or {@code llm} (versioned prompts through {@link Llm}). */
+        @WithDefault("rule")
+        @Pattern(regexp = EvolutionSettings.FORMS)
+        String operatorForm();
+
+        /** Whether operator weights adapt per category to the share of each operator's seeds the curator keeps. */
+        @WithDefault("false")
+        boolean adaptiveOperators();
+
+        /** Whether parents and donor words come from what the last version lacks of the reference. */
+        @WithDefault("false")
+        boolean gapDriven();
+
+        /** ROUGE-L F from which a rewrite that adds no new word has no information gain (elimination rule 1). */
+        @WithDefault("0.8")
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
+        double gainThreshold();
+
+        /** The bandit's learning rate η: w ← w·exp(η·(kept share − the category's kept share)). */
+        @WithDefault("2.0")
+        @DecimalMin(value = "0", inclusive = false)
+        double banditLearningRate();
+
+        /** The lowest operator weight (every operator stays in play). */
+        @WithDefault("0.25")
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
+        double banditMinWeight();
+
+        /** The highest operator weight. */
+        @WithDefault("4.0")
+        @DecimalMin("1")
+        double banditMaxWeight();
+
+        /** The fewest seeds of an operator and category in a generation that move its weight. */
+        @WithDefault("3")
+        @Min(1)
+        int banditMinSamples();
+
+        /** A reference n-gram is rare at this count or below (the evaluator's rare(R), docs/metrics.md). */
+        @WithDefault("2")
+        @Min(1)
+        int gapMaxRareCount();
+
+        /** The largest factor on a thinning category's parent draws. */
+        @WithDefault("4.0")
+        @DecimalMin("1")
+        double gapMaxBoost();
+    }
+
+    /** An OpenAI-compatible chat endpoint: the generator's own {@code /v1} (the embedded model) or any server. */
+    interface Llm {
+        /** Base URL with its version path, e.g. {@code http://localhost:8081/v1}; unset: no LLM form. */
+        Optional<String> baseUrl();
+
+        /** The model asked for. */
+        @WithDefault("longtail-embedded")
+        String model();
+
+        /** Sent as {@code Authorization: Bearer <key>} when set. */
+        Optional<String> apiKey();
+
+        /** The prompt templates' version (resources of dev.longtail.core.evolution, recorded on evolved seeds). */
+        @WithDefault("v1")
+        String templateVersion();
+
+        /** Whether the model also answers each evolved instruction, so elimination rules 2 and 3 judge a response. */
+        @WithDefault("true")
+        boolean probeResponses();
+
+        /** Sampling temperature of rewrites. */
+        @WithDefault("0.7")
+        double temperature();
+
+        /** Most tokens of one reply. */
+        @WithDefault("256")
+        int maxTokens();
+
+        /** How long one chat completion may take. */
+        @WithDefault("60s")
+        Duration timeout();
+    }
 
     /** The defaults of a generation plan. */
     interface Plan {

@@ -124,7 +124,7 @@ class CampaignLoopTest {
                 .body("generationDetails[1].plan.temperature", equalTo(0.7f));
         List<String> withOutput = given().queryParam("generation", 1)
                 .when().get("/api/v1/campaigns/" + campaignId + "/seeds")
-                .then().statusCode(200).extract().path("findAll { it.output != null }.id");
+                .then().statusCode(200).extract().path("items.findAll { it.output != null }.id");
         assertEquals(first.seeds().subList(0, 4).stream().map(EvolvedSeed::seedId).toList(), withOutput);
     }
 

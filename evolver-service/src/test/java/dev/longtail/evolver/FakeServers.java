@@ -7,13 +7,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 
 /** What the fake services the evolver talks to in tests share: a JDK HTTP server on a free local port. */
-final class FakeServers {
+public final class FakeServers {
 
     private FakeServers() {
     }
 
     /** A server on 127.0.0.1 and a free port, not started yet. */
-    static HttpServer onFreePort() {
+    public static HttpServer onFreePort() {
         try {
             return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -22,12 +22,12 @@ final class FakeServers {
     }
 
     /** The server's base URL. */
-    static String url(HttpServer server) {
+    public static String url(HttpServer server) {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Answers with a JSON body (or none when {@code body} is null) and closes the exchange. */
-    static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+    public static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body == null ? -1 : body.length);
         if (body != null) {

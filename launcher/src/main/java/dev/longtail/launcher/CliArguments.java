@@ -9,9 +9,10 @@ import java.util.Set;
 /** The {@code --name value} options of one subcommand, checked against the names it knows. */
 final class CliArguments {
 
-    /** Port options shared by {@code demo} and {@code up}. */
-    static final Set<String> PORT_OPTIONS = Set.of(
-            "generator-port", "evolver-port", "curator-port", "evaluator-port", "kafka-port", "postgres-port");
+    /** Stack options shared by {@code demo} and {@code up}: the ports, and instances per service. */
+    static final Set<String> STACK_OPTIONS = Set.of(
+            "generator-port", "evolver-port", "curator-port", "evaluator-port", "kafka-port", "postgres-port",
+            "replicas");
 
     private final Map<String, String> values;
 
@@ -97,7 +98,10 @@ final class CliArguments {
         };
     }
 
-    /** The default ports with any {@code --<service>-port}, {@code --kafka-port}, {@code --postgres-port} applied. */
+    /**
+     * The default ports with any {@code --<service>-port}, {@code --kafka-port}, {@code --postgres-port} applied, and
+     * {@code --replicas} instances per service (default 1).
+     */
     StackOptions stackOptions() {
         StackOptions options = StackOptions.defaults();
         for (String service : StackOptions.SERVICES) {
@@ -111,7 +115,12 @@ final class CliArguments {
         if (values.containsKey("postgres-port")) {
             options = options.withPostgresPort(port("postgres-port"));
         }
-        return options;
+        int replicas = positiveInt("replicas", 1);
+        if (replicas > StackOptions.MAX_REPLICAS) {
+            throw new IllegalArgumentException("--replicas must be 1 to " + StackOptions.MAX_REPLICAS
+                    + " (the topics' partitions), was " + replicas);
+        }
+        return options.withReplicas(replicas);
     }
 
     private int port(String name) {

@@ -70,7 +70,8 @@ public final class ExperimentClient {
 
     /**
      * Polls the experiment until the evolver says every campaign COMPLETED and its report is complete, handing every
-     * state seen to {@code progress}; fails at once when a campaign FAILED, and after {@code timeout} naming the
+     * state seen to {@code progress}; fails at once when a campaign FAILED or was CANCELLED (its arm can no longer be
+     * compared), and after {@code timeout} naming the
      * campaigns still running.
      */
     public JsonNode awaitReport(String id, Duration timeout, Consumer<JsonNode> progress) {
@@ -79,9 +80,9 @@ public final class ExperimentClient {
             JsonNode experiment = experiment(id);
             progress.accept(experiment);
             String status = experiment.path("status").asText();
-            if ("FAILED".equals(status)) {
-                throw new IllegalStateException("Experiment " + id + " FAILED: "
-                        + String.join("; ", ExperimentProgress.campaigns(experiment, "FAILED"::equals)));
+            if ("FAILED".equals(status) || "CANCELLED".equals(status)) {
+                throw new IllegalStateException("Experiment " + id + " " + status + ": "
+                        + String.join("; ", ExperimentProgress.campaigns(experiment, status::equals)));
             }
             JsonNode report = "COMPLETED".equals(status) ? report(id) : null;
             if (report != null && report.path("complete").asBoolean(false)) {

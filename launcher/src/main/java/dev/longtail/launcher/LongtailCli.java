@@ -38,7 +38,7 @@ public final class LongtailCli {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> DEMO_OPTIONS = Stream.concat(
-            Stream.of("generations", "samples", "seed", "seeds", "arms", "timeout"), CliArguments.PORT_OPTIONS.stream())
+            Stream.of("generations", "samples", "seed", "seeds", "arms", "timeout"), CliArguments.STACK_OPTIONS.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     static final String USAGE_TEXT = """
@@ -56,6 +56,8 @@ public final class LongtailCli {
 
             port options (demo, up): --generator-port 8081 --evolver-port 8082 --curator-port 8083
                                      --evaluator-port 8084 --kafka-port 9092 --postgres-port 5433
+            --replicas 1 (demo, up): instances per service, 1 to 3 (the topics' partitions); the first of
+                                     each on the ports above, the others on free ports
             """;
 
     private static final Set<String> TOKEN_OPTIONS = Set.of("key", "role", "subject", "lifetime", "issuer", "kid");
@@ -87,7 +89,7 @@ public final class LongtailCli {
         try {
             return switch (args.get(0)) {
                 case "demo" -> demo(CliArguments.parse(options, DEMO_OPTIONS));
-                case "up" -> up(CliArguments.parse(options, CliArguments.PORT_OPTIONS));
+                case "up" -> up(CliArguments.parse(options, CliArguments.STACK_OPTIONS));
                 case "token" -> token(CliArguments.parse(options, TOKEN_OPTIONS));
                 case "help", "--help", "-h" -> {
                     out.print(USAGE_TEXT);
@@ -160,9 +162,9 @@ public final class LongtailCli {
     /** Where everything is, for {@code up}; the script prints the same from the launcher's log. */
     static String describe(LongtailStack stack) {
         var text = new StringBuilder();
-        stack.urls().forEach((service, url) -> text.append(String.format(
-                "  %-10s %s   (OpenAPI %s/q/openapi, health %s/q/health)%n", service, url,
-                stack.managementUrl(service), stack.managementUrl(service))));
+        stack.instanceUrls().forEach((instance, url) -> text.append(String.format(
+                "  %-10s %s   (OpenAPI %s/q/openapi, health %s/q/health)%n", instance, url,
+                stack.instanceManagementUrl(instance), stack.instanceManagementUrl(instance))));
         text.append(String.format("  %-10s %s%n", "kafka", stack.kafkaBootstrapServers()));
         text.append(String.format("  %-10s %s (user longtail, password longtail, one schema per service)%n",
                 "postgres", stack.jdbcUrl()));
@@ -207,6 +209,7 @@ public final class LongtailCli {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("pid", ProcessHandle.current().pid());
         state.put("services", stack.urls());
+        state.put("instances", stack.instanceUrls());
         state.put("kafka", stack.kafkaBootstrapServers());
         state.put("postgres", stack.jdbcUrl());
         state.put("logs", stack.logDirectory().toString());

@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole loop on one machine: the devstack in this JVM and the four services as child processes, each
- * logging to {@code .longtail/logs/<service>.log}, with this run's token keys ({@link LocalAuth}). Closing it (or
- * Ctrl-C) stops everything it started.
+ * logging to {@code .longtail/logs/<instance>.log}, with this run's token keys ({@link LocalAuth}). With replicas, a
+ * service's instances are {@code curator}, {@code curator-2}, ...: one Kafka consumer group and one schema per
+ * service, as replicas on Kubernetes. Each instance serves {@code /q/*} on its management port, its HTTP port +
+ * {@link StackOptions#MANAGEMENT_OFFSET}. Closing it (or Ctrl-C) stops everything it started.
  */
 public final class LongtailStack implements AutoCloseable {
 
@@ -37,6 +39,8 @@ public final class LongtailStack implements AutoCloseable {
 
     private final Path root;
     private final StackOptions options;
+    /** HTTP port per instance, in start order (every service's instances together). */
+    private final Map<String, Integer> instancePorts = new LinkedHashMap<>();
     private final Map<String, Process> services = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::closeFromHook, "longtail-stack-shutdown");
     /** Open while {@link #startAll} runs: a Ctrl-C then waits for it, so nothing it starts outlives the JVM. */
@@ -48,6 +52,38 @@ public final class LongtailStack implements AutoCloseable {
     private LongtailStack(Path root, StackOptions options) {
         this.root = root;
         this.options = options;
+        for (String service : StackOptions.SERVICES) {
+            List<String> instances = instancesOf(service, options.replicas());
+            instancePorts.put(instances.get(0), options.port(service));
+        }
+        for (String service : StackOptions.SERVICES) {
+            for (String instance : instancesOf(service, options.replicas()).subList(1, options.replicas())) {
+                int port;
+                do {
+                    port = DevStackOptions.freePort();
+                } while (instancePorts.containsValue(port) || port == options.kafkaPort()
+                        || port == options.postgresPort() || port > 65535 - StackOptions.MANAGEMENT_OFFSET
+                        || !StackOptions.isFree(port + StackOptions.MANAGEMENT_OFFSET));
+                instancePorts.put(instance, port);
+            }
+        }
+    }
+
+    /** A service's instance names: the service's own for the first, then {@code service-2}, {@code service-3}. */
+    static List<String> instancesOf(String service, int replicas) {
+        List<String> instances = new ArrayList<>(replicas);
+        instances.add(service);
+        for (int replica = 2; replica <= replicas; replica++) {
+            instances.add(service + "-" + replica);
+        }
+        return instances;
+    }
+
+    /** The service an instance belongs to. */
+    static String serviceOf(String instance) {
+        int dash = instance.lastIndexOf('-');
+        return dash > 0 && instance.substring(dash + 1).chars().allMatch(Character::isDigit)
+                ? instance.substring(0, dash) : instance;
     }
 
     /** Starts the devstack and the services and waits until every service reports ready. */
@@ -78,7 +114,7 @@ public final class LongtailStack implements AutoCloseable {
         }
     }
 
-    /** Base URL of a service, e.g. {@code http://127.0.0.1:8082} for the evolver. */
+    /** Base URL of a service (its first instance), e.g. {@code http://127.0.0.1:8082} for the evolver. */
     public String url(String service) {
         return "http://" + HOST + ":" + options.port(service);
     }
@@ -108,6 +144,23 @@ public final class LongtailStack implements AutoCloseable {
         auth.writeEnvFile(file);
     }
 
+    /** Base URL of every instance, by instance name ({@code curator}, {@code curator-2}, ...). */
+    public Map<String, String> instanceUrls() {
+        var urls = new LinkedHashMap<String, String>();
+        instancePorts.forEach((instance, port) -> urls.put(instance, "http://" + HOST + ":" + port));
+        return urls;
+    }
+
+    /** Base URL of an instance's management interface: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}. */
+    public String instanceManagementUrl(String instance) {
+        return "http://" + HOST + ":" + (instancePorts.get(instance) + StackOptions.MANAGEMENT_OFFSET);
+    }
+
+    /** Instances per service. */
+    public int replicas() {
+        return options.replicas();
+    }
+
     public Map<String, String> urls() {
         var urls = new LinkedHashMap<String, String>();
         StackOptions.SERVICES.forEach(service -> urls.put(service, url(service)));
@@ -135,11 +188,12 @@ public final class LongtailStack implements AutoCloseable {
         return root.resolve(".longtail").resolve("logs");
     }
 
-    public Path logFile(String service) {
-        return logDirectory().resolve(service + ".log");
+    /** The log of a service instance ({@code curator}, {@code curator-2}, ...). */
+    public Path logFile(String instance) {
+        return logDirectory().resolve(instance + ".log");
     }
 
-    /** The service whose process has exited, if any: the stack is then no longer whole. */
+    /** The instances whose process has exited, if any: the stack is then no longer whole. */
     public synchronized List<String> exitedServices() {
         List<String> exited = new ArrayList<>();
         services.forEach((service, process) -> {
@@ -230,19 +284,20 @@ public final class LongtailStack implements AutoCloseable {
                 throw new IllegalStateException("Stopped while starting");
             }
             devStack = started;
-            for (String service : StackOptions.SERVICES) {
-                services.put(service, launch(service));
+            for (String instance : instancePorts.keySet()) {
+                services.put(instance, launch(instance));
             }
         }
     }
 
-    private Process launch(String service) {
+    private Process launch(String instance) {
+        String service = serviceOf(instance);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
                 "-XX:+UseSerialGC",
-                "-Dquarkus.http.port=" + options.port(service),
-                "-Dquarkus.management.port=" + options.managementPort(service),
+                "-Dquarkus.http.port=" + instancePorts.get(instance),
+                "-Dquarkus.management.port=" + (instancePorts.get(instance) + StackOptions.MANAGEMENT_OFFSET),
                 "-Dmp.jwt.verify.publickey.location=" + auth.publicKey(),
                 "-Dmp.jwt.verify.issuer=" + Roles.ISSUER,
                 "-Dkafka.bootstrap.servers=" + devStack.kafkaBootstrapServers(),
@@ -268,26 +323,27 @@ public final class LongtailStack implements AutoCloseable {
             return process
                     .directory(root.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile(service).toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile(instance).toFile()))
                     .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start the " + service + " service", e);
+            throw new UncheckedIOException("Cannot start the " + instance + " service", e);
         }
     }
 
     private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        List<String> waiting = new ArrayList<>(StackOptions.SERVICES);
+        // every instance starts at once on a machine of a few cores: more instances take longer to be ready
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos() * options.replicas();
+        List<String> waiting = new ArrayList<>(instancePorts.keySet());
         while (!waiting.isEmpty()) {
             for (var iterator = waiting.iterator(); iterator.hasNext(); ) {
-                String service = iterator.next();
-                Process process = services.get(service);
+                String instance = iterator.next();
+                Process process = services.get(instance);
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("The " + service + " service exited with code " + process.exitValue()
-                            + " before it was ready. Last lines of " + logFile(service) + ":\n" + logTail(service));
+                    throw new IllegalStateException("The " + instance + " service exited with code " + process.exitValue()
+                            + " before it was ready. Last lines of " + logFile(instance) + ":\n" + logTail(instance));
                 }
-                if (isReady(http, service)) {
+                if (isReady(http, instance)) {
                     iterator.remove();
                 }
             }
@@ -295,10 +351,11 @@ public final class LongtailStack implements AutoCloseable {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                String service = waiting.get(0);
-                throw new IllegalStateException("The " + service + " service was not ready within "
-                        + READY_TIMEOUT.toSeconds() + " s (still waiting for " + waiting + "). Last lines of "
-                        + logFile(service) + ":\n" + logTail(service));
+                String instance = waiting.get(0);
+                throw new IllegalStateException("The " + instance + " service was not ready within "
+                        + READY_TIMEOUT.toSeconds() * options.replicas() + " s (still waiting for " + waiting
+                        + "). Last lines of "
+                        + logFile(instance) + ":\n" + logTail(instance));
             }
             try {
                 Thread.sleep(500);
@@ -309,8 +366,8 @@ public final class LongtailStack implements AutoCloseable {
         }
     }
 
-    private boolean isReady(HttpClient http, String service) {
-        var request = HttpRequest.newBuilder(URI.create(managementUrl(service) + "/q/health/ready"))
+    private boolean isReady(HttpClient http, String instance) {
+        var request = HttpRequest.newBuilder(URI.create(instanceManagementUrl(instance) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -322,9 +379,9 @@ public final class LongtailStack implements AutoCloseable {
         }
     }
 
-    /** The last lines of a service's log, for error messages. */
-    public String logTail(String service) {
-        return tail(logFile(service), LOG_TAIL_LINES);
+    /** The last lines of a service instance's log, for error messages. */
+    public String logTail(String instance) {
+        return tail(logFile(instance), LOG_TAIL_LINES);
     }
 
     static String tail(Path file, int lines) {

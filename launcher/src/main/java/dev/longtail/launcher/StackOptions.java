@@ -1,5 +1,6 @@
 package dev.longtail.launcher;
 
+import dev.longtail.devstack.DevStack;
 import dev.longtail.devstack.DevStackOptions;
 
 import java.util.LinkedHashMap;
@@ -7,22 +8,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ports of one local stack: the four services' HTTP ports and the devstack's Kafka and PostgreSQL ports. Each
- * service serves {@code /q/*} (health, metrics, OpenAPI) on its management port, {@link #MANAGEMENT_OFFSET} above
+ * The shape of one local stack: the four services' HTTP ports, the devstack's Kafka and PostgreSQL ports, and how
+ * many instances of each service run (replicas share their service's Kafka consumer group and schema). Each
+ * instance serves {@code /q/*} (health, metrics, OpenAPI) on its management port, {@link #MANAGEMENT_OFFSET} above
  * its HTTP port (a packaged service runs the {@code %prod} profile, whose management interface is fixed at build).
  *
- * @param servicePorts  HTTP port per service name (generator, evolver, curator, evaluator)
+ * @param servicePorts  HTTP port per service name (generator, evolver, curator, evaluator): its first instance's
  * @param temporaryData whether the devstack keeps its data in a fresh temporary folder instead of
  *                      {@code .longtail/devstack} of the project
+ * @param replicas      instances per service, 1 to {@link #MAX_REPLICAS}; instances after the first listen on free
+ *                      ports chosen at start
  */
-public record StackOptions(Map<String, Integer> servicePorts, int kafkaPort, int postgresPort, boolean temporaryData) {
+public record StackOptions(Map<String, Integer> servicePorts, int kafkaPort, int postgresPort, boolean temporaryData,
+                           int replicas) {
 
     /** The services in the order they start; every one of them must be ready before a campaign runs. */
     public static final List<String> SERVICES = List.of("generator", "evolver", "curator", "evaluator");
     /** Management port = HTTP port + this: 9081 to 9084 by default. */
     public static final int MANAGEMENT_OFFSET = 1000;
 
+    /** The loop topics' partitions on the devstack: replicas beyond them would own no partition. */
+    public static final int MAX_REPLICAS = DevStack.PARTITIONS;
+
     public StackOptions {
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new IllegalArgumentException("Replicas per service must be 1 to " + MAX_REPLICAS
+                    + " (the topics' partitions), was " + replicas);
+        }
         for (String service : SERVICES) {
             Integer port = servicePorts.get(service);
             if (port == null || port < 1 || port > 65535 - MANAGEMENT_OFFSET) {
@@ -44,6 +56,11 @@ public record StackOptions(Map<String, Integer> servicePorts, int kafkaPort, int
                     + kafkaPort + ", postgres " + postgresPort);
         }
         servicePorts = Map.copyOf(servicePorts);
+    }
+
+    /** One instance per service. */
+    public StackOptions(Map<String, Integer> servicePorts, int kafkaPort, int postgresPort, boolean temporaryData) {
+        this(servicePorts, kafkaPort, postgresPort, temporaryData, 1);
     }
 
     /** Generator 8081, evolver 8082, curator 8083, evaluator 8084, Kafka 9092, PostgreSQL 5433. */
@@ -92,7 +109,8 @@ public record StackOptions(Map<String, Integer> servicePorts, int kafkaPort, int
         return port(service) + MANAGEMENT_OFFSET;
     }
 
-    private static boolean isFree(int port) {
+    /** Whether nothing listens on the loopback port now. */
+    static boolean isFree(int port) {
         try (var socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             return true;
         } catch (java.io.IOException inUse) {
@@ -104,14 +122,18 @@ public record StackOptions(Map<String, Integer> servicePorts, int kafkaPort, int
         port(service);
         var ports = new LinkedHashMap<>(servicePorts);
         ports.put(service, port);
-        return new StackOptions(ports, kafkaPort, postgresPort, temporaryData);
+        return new StackOptions(ports, kafkaPort, postgresPort, temporaryData, replicas);
     }
 
     public StackOptions withKafkaPort(int port) {
-        return new StackOptions(servicePorts, port, postgresPort, temporaryData);
+        return new StackOptions(servicePorts, port, postgresPort, temporaryData, replicas);
     }
 
     public StackOptions withPostgresPort(int port) {
-        return new StackOptions(servicePorts, kafkaPort, port, temporaryData);
+        return new StackOptions(servicePorts, kafkaPort, port, temporaryData, replicas);
+    }
+
+    public StackOptions withReplicas(int count) {
+        return new StackOptions(servicePorts, kafkaPort, postgresPort, temporaryData, count);
     }
 }

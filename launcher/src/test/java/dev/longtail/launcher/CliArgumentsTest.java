@@ -41,7 +41,7 @@ class CliArgumentsTest {
     @Test
     void shouldApplyPortOptionsToTheDefaultPorts() {
         var options = CliArguments.parse(List.of("--curator-port", "18083", "--kafka-port", "19092"),
-                CliArguments.PORT_OPTIONS).stackOptions();
+                CliArguments.STACK_OPTIONS).stackOptions();
         assertEquals(8081, options.port("generator"));
         assertEquals(8082, options.port("evolver"));
         assertEquals(18083, options.port("curator"));
@@ -51,10 +51,27 @@ class CliArgumentsTest {
     }
 
     @Test
+    void shouldRunOneInstancePerServiceUnlessReplicasAreAsked() {
+        assertEquals(1, CliArguments.parse(List.of(), CliArguments.STACK_OPTIONS).stackOptions().replicas());
+        assertEquals(2, CliArguments.parse(List.of("--replicas", "2"), CliArguments.STACK_OPTIONS)
+                .stackOptions().replicas());
+    }
+
+    @Test
+    void shouldRefuseMoreReplicasThanTheTopicsHavePartitions() {
+        var tooMany = CliArguments.parse(List.of("--replicas", String.valueOf(StackOptions.MAX_REPLICAS + 1)),
+                CliArguments.STACK_OPTIONS);
+        var error = assertThrows(IllegalArgumentException.class, tooMany::stackOptions);
+        assertTrue(error.getMessage().contains("partitions"), error.getMessage());
+        var none = CliArguments.parse(List.of("--replicas", "0"), CliArguments.STACK_OPTIONS);
+        assertThrows(IllegalArgumentException.class, none::stackOptions);
+    }
+
+    @Test
     void shouldRefuseTwoThingsOnOnePort() {
-        var clash = CliArguments.parse(List.of("--curator-port", "8081"), CliArguments.PORT_OPTIONS);
+        var clash = CliArguments.parse(List.of("--curator-port", "8081"), CliArguments.STACK_OPTIONS);
         assertThrows(IllegalArgumentException.class, clash::stackOptions);
-        var tooHigh = CliArguments.parse(List.of("--kafka-port", "70000"), CliArguments.PORT_OPTIONS);
+        var tooHigh = CliArguments.parse(List.of("--kafka-port", "70000"), CliArguments.STACK_OPTIONS);
         assertThrows(IllegalArgumentException.class, tooHigh::stackOptions);
     }
 

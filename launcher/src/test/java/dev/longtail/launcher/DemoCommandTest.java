@@ -127,6 +127,19 @@ class DemoCommandTest {
     }
 
     @Test
+    void shouldStopAtOnceNamingTheCampaignThatWasCancelled() throws IOException {
+        ObjectNode cancelled = Fixtures.json("experiment-running.json").put("status", "CANCELLED");
+        ((ObjectNode) cancelled.path("arms").get(2).path("campaigns").get(0)).put("status", "CANCELLED");
+        try (var services = new FakeServices(List.of(cancelled), Fixtures.json("experiment-report.json"))) {
+            var error = assertThrows(IllegalStateException.class,
+                    () -> command().runExperiment(services.client(), DEMO, Duration.ofMinutes(10), root));
+
+            assertTrue(error.getMessage().startsWith("Experiment 3c1f7e2a-5b8d-4e61-9f0a-7d2c4b6e8a13 CANCELLED: longtail"
+                    + " seed 42 (campaign "), error.getMessage());
+        }
+    }
+
+    @Test
     void shouldReportTheEvolversRefusalWithItsProblem() throws IOException {
         var services = new FakeServices(runningThenDone(), Fixtures.json("experiment-report.json"));
         var client = new ExperimentClient(services.url() + "/nowhere", new CampaignClient(services.url(),

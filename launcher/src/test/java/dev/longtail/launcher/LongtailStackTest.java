@@ -45,6 +45,14 @@ class LongtailStackTest {
     }
 
     @Test
+    void shouldNameAServicesInstancesAfterItAndMapThemBack() {
+        assertEquals(java.util.List.of("curator", "curator-2", "curator-3"), LongtailStack.instancesOf("curator", 3));
+        assertEquals(java.util.List.of("evolver"), LongtailStack.instancesOf("evolver", 1));
+        assertEquals("curator", LongtailStack.serviceOf("curator-2"));
+        assertEquals("evaluator", LongtailStack.serviceOf("evaluator"));
+    }
+
+    @Test
     void shouldKeepOnlyTheLast40LinesOfALog() throws IOException {
         Path log = home.resolve("curator.log");
         Files.writeString(log, IntStream.rangeClosed(1, 100).mapToObj(i -> "line " + i).collect(Collectors.joining("\n")));

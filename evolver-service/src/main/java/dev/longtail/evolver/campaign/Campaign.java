@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import dev.longtail.core.random.SeedMixer;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -58,6 +59,10 @@ public class Campaign extends PanacheEntityBase {
     @Embedded
     public ArmSettings arm;
 
+    /** How the campaign evolves, fixed at creation; null for campaigns from before operator sets. */
+    @Embedded
+    public EvolutionSettings evolution;
+
     /** The experiment this campaign is one arm run of (with its random seed); null for a campaign of its own. */
     @Column(name = "experiment_id")
     public UUID experimentId;
@@ -66,13 +71,54 @@ public class Campaign extends PanacheEntityBase {
     @Column(name = "arm_name")
     public String armName;
 
+    /** The generation whose evolution failed, for a FAILED campaign (its retry target); null otherwise. */
+    @Column(name = "failed_generation")
+    public Integer failedGeneration;
+
+    /** How many times a failed generation was retried; each retry evolves with a fresh random seed. */
+    public int retries;
+
+    /** The campaign this one was forked from, and the generation whose pool it started from; null otherwise. */
+    @Column(name = "forked_from")
+    public UUID forkedFrom;
+
+    @Column(name = "forked_at_generation")
+    public Integer forkedAtGeneration;
+
+    /** The generator backend the campaign chose at creation (null: the generator's default). */
+    public String backend;
+
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+
+    /** How the campaign evolves: its settings, or the two rules of before for a campaign from before them. */
+    public EvolutionSettings evolutionSettings() {
+        return evolution == null || evolution.operatorNames() == null ? EvolutionSettings.BEFORE_OPERATOR_SETS : evolution;
+    }
+
     /** The campaign, locked until the end of the transaction. */
     public static Optional<Campaign> lock(UUID id) {
         return Optional.ofNullable(findById(id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    void fail(String reason) {
-        status = CampaignStatus.FAILED;
+    /** Generation {@code generation} could not be started: the campaign stops there until it is retried. */
+    void fail(int generation, String reason) {
+        moveTo(CampaignStatus.FAILED);
         failureReason = reason;
+        failedGeneration = generation;
+    }
+
+    /**
+     * Generation g's evolution random seed: derived from the campaign's random seed alone, so a replay is exact; a
+     * retried generation draws from a fresh one per retry (the same seed would fail the same way).
+     */
+    long evolutionSeed(int generation) {
+        String purpose = retries == 0 ? GenerationStarter.EVOLUTION : GenerationStarter.EVOLUTION + "-retry-" + retries;
+        return SeedMixer.derive(randomSeed, purpose, generation);
+    }
+
+    void moveTo(CampaignStatus next) {
+        status = next;
+        statusChangedAt = Instant.now();
     }
 }

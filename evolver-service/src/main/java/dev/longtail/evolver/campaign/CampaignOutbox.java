@@ -65,7 +65,8 @@ public class CampaignOutbox {
 
     /**
      * Generation g's SeedsEvolved: its evolved seeds, its plan and its training corpus (the reference seeds for
-     * generation 1, the records of dataset version g-1 after that); empty once published or unknown.
+     * generation 1, the records of dataset version g-1 after that; a fork's generation 1 trains on its parent's
+     * version at the fork point); empty once published or unknown.
      */
     @Transactional
     public Optional<SeedsEvolved> unpublishedGeneration(UUID campaignId, int generation) {
@@ -74,11 +75,12 @@ public class CampaignOutbox {
             return Optional.empty();
         }
         List<TrainingText> corpus;
-        if (generation == 1) {
+        Optional<Generation> previous = generation > 1
+                ? Optional.of(Generation.of(campaignId, generation - 1).orElseThrow()) : forkPoint(campaignId);
+        if (previous.isEmpty()) {
             corpus = PoolSeed.reference(campaignId).stream().map(PoolSeed::toTrainingText).toList();
         } else {
-            Generation previous = Generation.of(campaignId, generation - 1).orElseThrow();
-            corpus = sealedRecords(previous).stream()
+            corpus = sealedRecords(previous.get()).stream()
                     .map(r -> new TrainingText(r.instruction(), r.input(), r.output())).toList();
         }
         return Optional.of(new SeedsEvolved(Events.SCHEMA_VERSION, campaignId.toString(), generation,
@@ -109,6 +111,13 @@ public class CampaignOutbox {
                         + " order by g.campaignId, g.generation", Object[].class)
                 .setParameter(1, before).getResultList().stream()
                 .map(row -> new GenerationRef((UUID) row[0], (Integer) row[1])).toList();
+    }
+
+    /** The parent's generation a fork started from, whose dataset version is the fork's first corpus; none at 0. */
+    private static Optional<Generation> forkPoint(UUID campaignId) {
+        return Campaign.<Campaign>findByIdOptional(campaignId)
+                .filter(c -> c.forkedFrom != null && c.forkedAtGeneration != null && c.forkedAtGeneration > 0)
+                .flatMap(c -> Generation.of(c.forkedFrom, c.forkedAtGeneration));
     }
 
     private List<DatasetRecord> sealedRecords(Generation generation) {

@@ -1,49 +1,41 @@
 package dev.longtail.evolver.campaign;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-
-import dev.longtail.contracts.Adjustment;
 import dev.longtail.core.evolution.ReferenceSplit;
 import dev.longtail.core.evolution.Seed;
 import dev.longtail.core.random.SeedMixer;
 import dev.longtail.evolver.EvolverConfig;
-import dev.longtail.evolver.ResourceIds;
+import dev.longtail.evolver.evolution.EvolutionWiring;
 import dev.longtail.evolver.seedset.SeedSetService;
 import dev.longtail.evolver.seedset.SeedText;
-import dev.longtail.support.JsonColumns;
 import dev.longtail.support.ProblemException;
 
-/** Creates campaigns (split, plan 1, evolution of generation 1 in one transaction) and shows them. */
+/** Creates campaigns: the split, then generation 1 planned and evolved, in one transaction. */
 @ApplicationScoped
 public class CampaignService {
 
     /** The purpose of the random seed that splits a seed set into reference and held-out seeds. */
     static final String SPLIT = "split";
 
-    private static final Logger LOG = Logger.getLogger(CampaignService.class);
-
     private final EvolverConfig config;
     private final SeedSetService seedSets;
-    private final GenerationStarter starter;
-    private final JsonColumns json;
+    private final GenerationPlanner planner;
+    private final CampaignQueries queries;
+    private final EvolutionWiring wiring;
 
-    public CampaignService(EvolverConfig config, SeedSetService seedSets, GenerationStarter starter, JsonColumns json) {
+    public CampaignService(EvolverConfig config, SeedSetService seedSets, GenerationPlanner planner,
+            CampaignQueries queries, EvolutionWiring wiring) {
         this.config = config;
+        this.wiring = wiring;
         this.seedSets = seedSets;
-        this.starter = starter;
-        this.json = json;
+        this.planner = planner;
+        this.queries = queries;
     }
 
     /** The campaign a request describes, every default filled in. */
@@ -51,13 +43,14 @@ public class CampaignService {
         return new NewCampaign(request.name.strip(), request.seedSetId == null ? SeedSetService.DEMO_ID
                 : request.seedSetId, request.generations, request.samplesPerGeneration,
                 request.randomSeed == null ? config.defaultRandomSeed() : request.randomSeed, request.backend,
-                request.resolve(config.plan()), null, null);
+                request.resolve(config.plan()), null, null,
+                request.resolveEvolution(EvolutionSettings.defaults(config.evolution()), wiring.llmAvailable(), ""));
     }
 
     /** Persists the campaign and starts generation 1; the caller publishes after commit. */
     @Transactional
     public CampaignViews.Detail create(NewCampaign request) {
-        return detail(open(request, seedsOf(request.seedSetId())));
+        return queries.detail(open(request, seedsOf(request.seedSetId())));
     }
 
     /** The seed set's seeds, or a 400 problem naming the unknown set. */
@@ -82,50 +75,20 @@ public class CampaignService {
         campaign.samplesPerGeneration = request.samplesPerGeneration();
         campaign.randomSeed = request.randomSeed();
         campaign.arm = request.arm();
+        campaign.evolution = request.evolution();
         campaign.experimentId = request.experimentId();
         campaign.armName = request.armName();
+        campaign.backend = request.backend();
         campaign.createdAt = Instant.now();
+        campaign.statusChangedAt = campaign.createdAt;
         campaign.persist();
 
         var split = ReferenceSplit.split(seeds, config.heldOutShare(), SeedMixer.derive(campaign.randomSeed, SPLIT, 0));
         persistReal(campaign, split.reference(), false);
         persistReal(campaign, split.heldOut(), true);
 
-        var plan = PlanRules.first(config.plan(), request.arm(),
-                SeedMixer.derive(campaign.randomSeed, PlanRules.SAMPLING, 1), request.backend());
-        var outcome = starter.start(campaign, 1, plan, split.reference());
-        if (!outcome.started()) {
-            campaign.fail(outcome.failureReason());
-            LOG.warnf("Campaign %s failed: %s", campaign.id, outcome.failureReason());
-        }
+        planner.start(campaign, 1);
         return campaign;
-    }
-
-    @Transactional
-    public Optional<CampaignViews.Detail> find(String id) {
-        return ResourceIds.parse(id).flatMap(uuid -> Campaign.<Campaign>findByIdOptional(uuid)).map(this::detail);
-    }
-
-    @Transactional
-    public List<CampaignViews.Summary> list() {
-        List<Campaign> campaigns = Campaign.list("order by createdAt desc");
-        return campaigns.stream().map(c -> new CampaignViews.Summary(c.id, c.name, c.seedSetId, c.status,
-                c.failureReason, c.generations, c.samplesPerGeneration, c.currentGeneration, c.createdAt)).toList();
-    }
-
-    /** The pool with lineage (held-out seeds excluded: they are the evaluator's), optionally of one generation. */
-    @Transactional
-    public Optional<List<CampaignViews.PoolSeedView>> pool(String id, Integer generation) {
-        Optional<Campaign> campaign = ResourceIds.parse(id).flatMap(uuid -> Campaign.<Campaign>findByIdOptional(uuid));
-        return campaign.map(c -> {
-            List<PoolSeed> seeds = generation == null
-                    ? PoolSeed.list("campaignId = ?1 and heldOut = false order by generation, ordinal", c.id)
-                    : PoolSeed.list("campaignId = ?1 and heldOut = false and generation = ?2 order by ordinal",
-                            c.id, generation);
-            return seeds.stream().map(s -> new CampaignViews.PoolSeedView(s.text.seedId(), s.generation,
-                    s.origin.name(), s.parentId, s.operator, s.kind, s.text.category(), s.text.instruction(),
-                    s.text.input(), s.text.output())).toList();
-        });
     }
 
     private void persistReal(Campaign campaign, List<Seed> seeds, boolean heldOut) {
@@ -140,34 +103,5 @@ public class CampaignService {
             row.heldOut = heldOut;
             row.persist();
         }
-    }
-
-    private CampaignViews.Detail detail(Campaign c) {
-        long reference = PoolSeed.count("campaignId = ?1 and origin = ?2 and heldOut = false", c.id, PoolSeed.Origin.REAL);
-        long heldOut = PoolSeed.count("campaignId = ?1 and heldOut = true", c.id);
-        List<CampaignViews.GenerationDetail> generations = Generation.ofCampaign(c.id).stream()
-                .map(g -> new CampaignViews.GenerationDetail(g.generation, g.evolved, g.eliminated,
-                        json.read(g.eliminatedByReason, new TypeReference<Map<String, Integer>>() { }),
-                        CampaignViews.Plan.of(g.plan()), operators(c.id, g.generation), g.datasetVersionId,
-                        g.sealedAccepted, g.verdict, g.adjustments == null ? null
-                                : json.read(g.adjustments, new TypeReference<List<Adjustment>>() { }),
-                        g.adjustments == null ? null : g.plan().feedbackOn(),
-                        g.adjustments == null || g.plan().feedbackOn() ? null : CampaignViews.NOT_APPLIED,
-                        g.publishedAt))
-                .toList();
-        return new CampaignViews.Detail(c.id, c.name, c.seedSetId, c.status, c.failureReason, c.generations,
-                c.samplesPerGeneration, c.randomSeed, c.arm, c.experimentId, c.armName, c.currentGeneration,
-                (int) reference, (int) heldOut, c.createdAt, generations);
-    }
-
-    private static Map<String, Long> operators(UUID campaignId, int generation) {
-        List<Object[]> rows = PoolSeed.getEntityManager().createQuery(
-                "select p.operator, count(p) from PoolSeed p where p.campaignId = ?1 and p.generation = ?2"
-                        + " and p.origin = ?3 group by p.operator order by p.operator", Object[].class)
-                .setParameter(1, campaignId).setParameter(2, generation).setParameter(3, PoolSeed.Origin.EVOLVED)
-                .getResultList();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        rows.forEach(row -> counts.put((String) row[0], (Long) row[1]));
-        return counts;
     }
 }

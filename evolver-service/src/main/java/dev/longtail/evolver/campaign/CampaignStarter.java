@@ -17,11 +17,14 @@ import dev.longtail.support.ProblemException;
 public class CampaignStarter {
 
     private final CampaignService campaigns;
+    private final CampaignQueries queries;
     private final EventPublisher publisher;
     private final GeneratorBackends backends;
 
-    public CampaignStarter(CampaignService campaigns, EventPublisher publisher, GeneratorBackends backends) {
+    public CampaignStarter(CampaignService campaigns, CampaignQueries queries, EventPublisher publisher,
+            GeneratorBackends backends) {
         this.campaigns = campaigns;
+        this.queries = queries;
         this.publisher = publisher;
         this.backends = backends;
     }
@@ -40,7 +43,7 @@ public class CampaignStarter {
         }
         // a failure here leaves the records unpublished for the sweep; the campaign stands
         publisher.publishCampaign(created.id());
-        return campaigns.find(created.id().toString()).orElse(created);
+        return queries.find(created.id().toString()).orElse(created);
     }
 
     /** A 400 problem when the generator says it has no such backend (a name it cannot be asked about passes). */

@@ -74,6 +74,24 @@ public class Generation extends PanacheEntityBase {
     @Column(name = "eliminated_by_reason")
     public String eliminatedByReason;
 
+    /** JSON object: operator → attempts. */
+    @Column(name = "attempts_by_operator")
+    public String attemptsByOperator;
+    /** JSON object: operator → reason → eliminated attempts. */
+    @Column(name = "eliminated_by_operator")
+    public String eliminatedByOperator;
+    /** JSON object: category → operator → the weight this generation drew with (absent: 1). */
+    @Column(name = "operator_weights")
+    public String operatorWeights;
+    /** JSON array of OperatorBandit.WeightChange: the changes made before this generation, with reasons. */
+    @Column(name = "weight_changes")
+    public String weightChanges;
+    /** JSON of EvolutionWiring.GapSummary: the gaps that guided this generation; null when not gap-driven. */
+    public String gaps;
+    /** Which information-gain judge eliminated with rule 1. */
+    @Column(name = "gain_judge")
+    public String gainJudge;
+
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "published_at")

@@ -1,7 +1,6 @@
 package dev.longtail.evolver.campaign;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,16 +14,11 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
-import dev.longtail.contracts.Adjustment;
 import dev.longtail.contracts.DatasetRecord;
 import dev.longtail.contracts.DatasetSealed;
 import dev.longtail.contracts.EvaluationCompleted;
 import dev.longtail.contracts.Events.InvalidEventException;
 import dev.longtail.contracts.RecordSource;
-import dev.longtail.core.evolution.Seed;
-import dev.longtail.core.random.SeedMixer;
 import dev.longtail.support.JsonColumns;
 
 /**
@@ -37,11 +31,11 @@ public class GenerationLoop {
 
     private static final Logger LOG = Logger.getLogger(GenerationLoop.class);
 
-    private final GenerationStarter starter;
+    private final GenerationPlanner planner;
     private final JsonColumns json;
 
-    public GenerationLoop(GenerationStarter starter, JsonColumns json) {
-        this.starter = starter;
+    public GenerationLoop(GenerationPlanner planner, JsonColumns json) {
+        this.planner = planner;
         this.json = json;
     }
 
@@ -96,40 +90,35 @@ public class GenerationLoop {
         return advance(campaign, generation);
     }
 
+    /**
+     * Once generation g has its sealed version and its evaluation: completes the campaign after its last generation
+     * (also while PAUSED: nothing is left to hold), or starts g+1 when the campaign is RUNNING. A PAUSED campaign's
+     * next generation waits for resume; a CANCELLED or FAILED one's never comes (records in flight are kept).
+     */
     private Optional<Integer> advance(Campaign campaign, Generation generation) {
-        if (!generation.sealed() || !generation.evaluated() || campaign.status != CampaignStatus.RUNNING) {
+        if (!generation.sealed() || !generation.evaluated()
+                || (campaign.status != CampaignStatus.RUNNING && campaign.status != CampaignStatus.PAUSED)) {
             return Optional.empty();
         }
         int g = generation.generation;
         if (g >= campaign.generations) {
-            campaign.status = CampaignStatus.COMPLETED;
+            campaign.moveTo(CampaignStatus.COMPLETED);
             LOG.infof("Campaign %s completed after %d generations", campaign.id, g);
             return Optional.empty();
         }
-        if (Generation.of(campaign.id, g + 1).isPresent()) {
+        if (campaign.status != CampaignStatus.RUNNING || Generation.of(campaign.id, g + 1).isPresent()) {
             return Optional.empty();
         }
-        List<Adjustment> adjustments = generation.adjustments == null ? List.of()
-                : json.read(generation.adjustments, new TypeReference<List<Adjustment>>() { });
-        var next = PlanRules.next(generation.plan(), adjustments,
-                SeedMixer.derive(campaign.randomSeed, PlanRules.SAMPLING, g + 1));
-        next.warnings().forEach(w -> LOG.warnf("Campaign %s generation %d: %s", campaign.id, g + 1, w));
-        if (!generation.plan().feedbackOn() && !adjustments.isEmpty()) {
-            LOG.infof("Campaign %s generation %d: %d adjustments %s", campaign.id, g, adjustments.size(),
-                    CampaignViews.NOT_APPLIED);
-        }
-        List<Seed> pool = new ArrayList<>();
-        PoolSeed.reference(campaign.id).forEach(seed -> pool.add(seed.toSeed()));
-        PoolSeed.acceptedEvolved(campaign.id).forEach(seed -> pool.add(seed.toSeed()));
-        var outcome = starter.start(campaign, g + 1, next.plan(), pool);
-        if (!outcome.started()) {
-            campaign.fail(outcome.failureReason());
-            LOG.warnf("Campaign %s failed: %s", campaign.id, outcome.failureReason());
-            return Optional.empty();
-        }
-        LOG.infof("Campaign %s: generation %d started with %d evolved seeds from a pool of %d", campaign.id, g + 1,
-                outcome.evolved(), pool.size());
-        return Optional.of(g + 1);
+        return planner.start(campaign, g + 1) ? Optional.of(g + 1) : Optional.empty();
+    }
+
+    /**
+     * Drives a campaign from what the database holds: when its current generation is complete and nothing follows it,
+     * completes the campaign or starts the next generation (resume, and the evolver's start after a crash).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Integer> drive(Campaign campaign) {
+        return Generation.of(campaign.id, campaign.currentGeneration).flatMap(current -> advance(campaign, current));
     }
 
     /** Accepted synthetic records name their evolved seed: its output is set, and it joins the pool. */

@@ -11,7 +11,7 @@ import dev.longtail.support.ProblemException;
  * ({@code experimentId} and {@code armName} set).
  */
 public record NewCampaign(String name, String seedSetId, int generations, int samplesPerGeneration, long randomSeed,
-        String backend, ArmSettings arm, UUID experimentId, String armName) {
+        String backend, ArmSettings arm, UUID experimentId, String armName, EvolutionSettings evolution) {
 
     /** The most seeds one generation may evolve (samplesPerGeneration × candidateFactor). */
     public static final int MAX_GENERATION_SIZE = 5000;

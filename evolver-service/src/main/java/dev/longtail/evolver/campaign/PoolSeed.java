@@ -60,6 +60,10 @@ public class PoolSeed extends PanacheEntityBase {
     @Column(name = "held_out")
     public boolean heldOut;
 
+    /** The prompt template version of an LLM-form operator; null for a rule-based one. */
+    @Column(name = "template_version")
+    public String templateVersion;
+
     @Column(name = "accepted_at")
     public Instant acceptedAt;
 
@@ -101,9 +105,9 @@ public class PoolSeed extends PanacheEntityBase {
                 Origin.EVOLVED, generation);
     }
 
-    /** Evolved seeds whose sample the curator accepted: they join the pool of later generations. */
-    public static List<PoolSeed> acceptedEvolved(UUID campaignId) {
-        return list("campaignId = ?1 and origin = ?2 and text.output is not null order by generation, ordinal",
-                campaignId, Origin.EVOLVED);
+    /** Evolved seeds of generations before {@code generation} whose sample the curator accepted: that one's pool. */
+    public static List<PoolSeed> acceptedEvolvedBefore(UUID campaignId, int generation) {
+        return list("campaignId = ?1 and origin = ?2 and text.output is not null and generation < ?3"
+                + " order by generation, ordinal", campaignId, Origin.EVOLVED, generation);
     }
 }

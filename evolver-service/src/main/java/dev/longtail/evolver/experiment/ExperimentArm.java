@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.EvolutionSettings;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One arm of an experiment: its name, its place in the request, and its settings with every default filled in. */
@@ -32,6 +33,10 @@ public class ExperimentArm extends PanacheEntityBase {
 
     @Embedded
     public ArmSettings settings;
+
+    /** How the arm's campaigns evolve. */
+    @Embedded
+    public EvolutionSettings evolution;
 
     /** The experiment's arms in the order the request gave them (the first is the control). */
     public static List<ExperimentArm> of(UUID experimentId) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.longtail.core.experiment.Statistic;
 import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.EvolutionSettings;
 
 /**
  * An experiment's comparison of its arms, from the evaluator's campaign reports: the reference (generation 0) over
@@ -22,8 +23,8 @@ public record ExperimentReport(UUID experimentId, String name, int generations, 
     public record Reference(Statistic perplexity, Statistic tailCoverage, Statistic distinct2, Statistic meanWords) {
     }
 
-    /** An arm with its settings and measured generations. */
-    public record Arm(String name, ArmSettings settings, List<Generation> generations) {
+    /** An arm with its settings, measured generations and evolution settings. */
+    public record Arm(String name, ArmSettings settings, List<Generation> generations, EvolutionSettings evolution) {
     }
 
     /**

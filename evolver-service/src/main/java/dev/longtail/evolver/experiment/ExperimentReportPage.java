@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import dev.longtail.core.experiment.Statistic;
 import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.EvolutionSettings;
 import dev.longtail.evolver.campaign.CampaignViews;
 
 /**
@@ -79,18 +80,28 @@ final class ExperimentReportPage {
     private static void settings(StringBuilder html, ExperimentReport report) {
         html.append("<h2>Arms</h2><table><tr><th>arm</th><th>anchor policy</th><th>anchor ratio</th><th>feedback</th>")
                 .append("<th>keep share</th><th>carry-over</th><th>candidate factor</th><th>token budget</th>")
-                .append("<th>temperature</th><th>top-p</th></tr>");
+                .append("<th>temperature</th><th>top-p</th><th>evolution</th></tr>");
         for (ExperimentReport.Arm arm : report.arms()) {
             ArmSettings s = arm.settings();
             html.append("<tr><td>").append(esc(arm.name())).append("</td>");
             for (Object value : new Object[] {s.anchorPolicy(), s.anchorRatio(), s.feedbackOn() ? "on"
                     : "off: " + CampaignViews.NOT_APPLIED, s.keepShare(), s.carryOver(), s.candidateFactor(),
-                    s.tokenBudget() == null ? "none" : s.tokenBudget(), s.temperature(), s.topP()}) {
+                    s.tokenBudget() == null ? "none" : s.tokenBudget(), s.temperature(), s.topP(),
+                    evolution(arm.evolution())}) {
                 html.append("<td>").append(esc(value == null ? "—" : String.valueOf(value))).append("</td>");
             }
             html.append("</tr>");
         }
         html.append("</table>");
+    }
+
+    /** "deepen, crossover (llm); adaptive; gap-driven": an arm's operators, their form and policies. */
+    private static String evolution(EvolutionSettings e) {
+        if (e == null) {
+            return null;
+        }
+        return String.join(", ", e.operators()) + " (" + e.operatorForm() + ")" + (e.adaptive() ? "; adaptive" : "")
+                + (e.gapGuided() ? "; gap-driven" : "");
     }
 
     private static String svg(ExperimentReport report, Chart chart) {

@@ -37,8 +37,10 @@ public class ExperimentReports {
             for (ExperimentViews.Campaign campaign : arm.campaigns()) {
                 Optional<EvaluatorReport> report = evaluator.report(campaign.campaignId());
                 report.ifPresent(r -> campaigns.add(r.measurements(campaign.randomSeed())));
-                // a failed campaign will be measured no further; a completed one once the evaluator has every generation
-                complete &= campaign.status() == CampaignStatus.FAILED || (campaign.status() == CampaignStatus.COMPLETED
+                // a failed or cancelled campaign will be measured no further; a completed one once the evaluator has
+                // every generation
+                complete &= campaign.status() == CampaignStatus.FAILED || campaign.status() == CampaignStatus.CANCELLED
+                        || (campaign.status() == CampaignStatus.COMPLETED
                         && report.map(EvaluatorReport::complete).orElse(false));
             }
             arms.add(new ExperimentComparison.Arm(arm.name(), campaigns));
@@ -49,7 +51,8 @@ public class ExperimentReports {
         List<ExperimentReport.Arm> armReports = new ArrayList<>();
         for (int i = 0; i < result.arms().size(); i++) {
             armReports.add(new ExperimentReport.Arm(result.arms().get(i).name(), experiment.arms().get(i).settings(),
-                    result.arms().get(i).generations().stream().map(ExperimentReports::generation).toList()));
+                    result.arms().get(i).generations().stream().map(ExperimentReports::generation).toList(),
+                    experiment.arms().get(i).evolution()));
         }
         var reference = result.reference();
         return new ExperimentReport(experiment.id(), experiment.name(), experiment.generations(),

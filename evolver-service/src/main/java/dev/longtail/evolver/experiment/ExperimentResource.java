@@ -1,14 +1,10 @@
 package dev.longtail.evolver.experiment;
 
 import java.net.URI;
-import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.longtail.evolver.paging.Page;
+import dev.longtail.evolver.paging.PageRequest;
 import dev.longtail.support.ProblemException;
 
 /**
@@ -46,9 +44,8 @@ public class ExperimentResource {
     }
 
     @GET
-    public List<ExperimentViews.Detail> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return experiments.list(page, size);
+    public Page<ExperimentViews.Detail> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return experiments.list(PageRequest.of(page, size));
     }
 
     @GET

@@ -17,11 +17,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.longtail.core.evolution.Seed;
 import dev.longtail.evolver.ResourceIds;
 import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.EvolutionSettings;
 import dev.longtail.evolver.campaign.Campaign;
+import dev.longtail.evolver.campaign.CampaignQueries;
 import dev.longtail.evolver.campaign.CampaignService;
 import dev.longtail.evolver.campaign.CampaignStatus;
-import dev.longtail.evolver.campaign.Generation;
 import dev.longtail.evolver.campaign.NewCampaign;
+import dev.longtail.evolver.paging.Page;
+import dev.longtail.evolver.paging.PageRequest;
 import dev.longtail.support.JsonColumns;
 
 /** Creates an experiment with all its campaigns in one transaction, and shows experiments with their live status. */
@@ -48,7 +51,8 @@ public class ExperimentService {
      * (arm, random seed), each with generation 1 started; the caller publishes after commit.
      */
     @Transactional
-    public Created create(CreateExperimentRequest request, String seedSetId, List<ArmSettings> settings) {
+    public Created create(CreateExperimentRequest request, String seedSetId, List<ArmSettings> settings,
+            List<EvolutionSettings> evolution) {
         List<Seed> seeds = campaigns.seedsOf(seedSetId);
         var experiment = new Experiment();
         experiment.id = UUID.randomUUID();
@@ -69,11 +73,12 @@ public class ExperimentService {
             arm.position = i;
             arm.name = request.arms().get(i).name;
             arm.settings = settings.get(i);
+            arm.evolution = evolution.get(i);
             arm.persist();
             for (long randomSeed : request.randomSeeds()) {
                 Campaign campaign = campaigns.open(new NewCampaign(prefix + " [" + arm.name + ", seed " + randomSeed
                         + "]", seedSetId, experiment.generations, experiment.samplesPerGeneration, randomSeed, null,
-                        arm.settings, experiment.id, arm.name), seeds);
+                        arm.settings, experiment.id, arm.name, arm.evolution), seeds);
                 if (campaign.status != CampaignStatus.FAILED) {
                     toPublish.add(campaign.id);
                 }
@@ -89,15 +94,16 @@ public class ExperimentService {
 
     /** A page of experiments, the newest first. */
     @Transactional
-    public List<ExperimentViews.Detail> list(int page, int size) {
-        List<Experiment> experiments = Experiment.<Experiment>find("order by createdAt desc").page(page, size).list();
-        return experiments.stream().map(this::detail).toList();
+    public Page<ExperimentViews.Detail> list(PageRequest request) {
+        var query = Experiment.<Experiment>find("order by createdAt desc, id");
+        List<Experiment> experiments = query.page(request.page(), request.size()).list();
+        return Page.of(experiments.stream().map(this::detail).toList(), request, query.count());
     }
 
     private ExperimentViews.Detail detail(Experiment experiment) {
         List<Long> randomSeeds = json.read(experiment.randomSeeds, new TypeReference<List<Long>>() { });
         List<Campaign> all = Campaign.list("experimentId = ?1", experiment.id);
-        Map<UUID, Long> completed = completedGenerations(experiment.id);
+        Map<UUID, Long> completed = CampaignQueries.completedGenerations(all.stream().map(c -> c.id).toList());
         Map<String, Map<Long, Campaign>> byArm = new HashMap<>();
         all.forEach(c -> byArm.computeIfAbsent(c.armName, a -> new HashMap<>()).put(c.randomSeed, c));
         List<ExperimentViews.Arm> arms = new ArrayList<>();
@@ -107,21 +113,11 @@ public class ExperimentService {
                     .map(c -> new ExperimentViews.Campaign(c.randomSeed, c.id, c.status,
                             completed.getOrDefault(c.id, 0L).intValue()))
                     .toList();
-            arms.add(new ExperimentViews.Arm(arm.name, arm.settings, runs));
+            arms.add(new ExperimentViews.Arm(arm.name, arm.settings, runs, arm.evolution == null
+                    || arm.evolution.operatorNames() == null ? EvolutionSettings.BEFORE_OPERATOR_SETS : arm.evolution));
         }
         return new ExperimentViews.Detail(experiment.id, experiment.name, experiment.seedSetId,
                 ExperimentViews.statusOf(all.stream().map(c -> c.status).toList()), experiment.generations,
                 experiment.samplesPerGeneration, randomSeeds, experiment.createdAt, arms);
-    }
-
-    /** Per campaign of the experiment, how many of its generations are sealed and evaluated. */
-    private static Map<UUID, Long> completedGenerations(UUID experimentId) {
-        Map<UUID, Long> completed = new HashMap<>();
-        Generation.getEntityManager().createQuery("select g.campaignId, count(g) from Generation g, Campaign c"
-                        + " where c.id = g.campaignId and c.experimentId = ?1 and g.datasetVersionId is not null"
-                        + " and g.verdict is not null group by g.campaignId", Object[].class)
-                .setParameter(1, experimentId).getResultList()
-                .forEach(row -> completed.put((UUID) row[0], (Long) row[1]));
-        return completed;
     }
 }

@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.longtail.evolver.EvolverConfig;
 import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.EvolutionSettings;
 import dev.longtail.evolver.campaign.NewCampaign;
+import dev.longtail.evolver.evolution.EvolutionWiring;
 import dev.longtail.evolver.messaging.EventPublisher;
 import dev.longtail.evolver.seedset.SeedSetService;
 import dev.longtail.support.Problem;
@@ -27,8 +29,11 @@ public class ExperimentStarter {
     private final ExperimentService experiments;
     private final EventPublisher publisher;
     private final EvolverConfig config;
+    private final EvolutionWiring wiring;
 
-    public ExperimentStarter(ExperimentService experiments, EventPublisher publisher, EvolverConfig config) {
+    public ExperimentStarter(ExperimentService experiments, EventPublisher publisher, EvolverConfig config,
+            EvolutionWiring wiring) {
+        this.wiring = wiring;
         this.experiments = experiments;
         this.publisher = publisher;
         this.config = config;
@@ -50,13 +55,17 @@ public class ExperimentStarter {
             throw ProblemException.badRequest("The experiment is invalid", violations);
         }
         List<ArmSettings> settings = new ArrayList<>();
+        List<EvolutionSettings> evolution = new ArrayList<>();
         for (int i = 0; i < request.arms().size(); i++) {
             ArmSettings arm = request.arms().get(i).resolve(config.plan());
             NewCampaign.checkGenerationSize(request.samplesPerGeneration(), arm, "arms[" + i + "].candidateFactor");
             settings.add(arm);
+            evolution.add(request.arms().get(i).resolveEvolution(EvolutionSettings.defaults(config.evolution()),
+                    wiring.llmAvailable(),
+                    "arms[" + i + "]."));
         }
         String seedSetId = request.seedSetId() == null ? SeedSetService.DEMO_ID : request.seedSetId();
-        ExperimentService.Created created = experiments.create(request, seedSetId, settings);
+        ExperimentService.Created created = experiments.create(request, seedSetId, settings, evolution);
         for (UUID campaignId : created.toPublish()) {
             publisher.publishCampaign(campaignId);
         }

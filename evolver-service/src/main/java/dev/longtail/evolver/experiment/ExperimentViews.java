@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.EvolutionSettings;
 import dev.longtail.evolver.campaign.CampaignStatus;
 
 /** What the experiments API returns. */
@@ -15,8 +16,8 @@ public final class ExperimentViews {
     }
 
     /**
-     * An experiment with its live status: {@code RUNNING} until every campaign is {@code COMPLETED}, {@code FAILED} as
-     * soon as one failed.
+     * An experiment with its live status: {@code FAILED} as soon as one campaign failed, else {@code RUNNING} while any
+     * campaign runs or is paused, else {@code CANCELLED} when one was cancelled, else {@code COMPLETED}.
      */
     public record Detail(UUID id, String name, String seedSetId, CampaignStatus status, int generations,
             int samplesPerGeneration, List<Long> randomSeeds, Instant createdAt, List<Arm> arms) {
@@ -28,19 +29,25 @@ public final class ExperimentViews {
     }
 
     /** An arm: its settings, every one filled in, and its campaign per random seed. */
-    public record Arm(String name, ArmSettings settings, List<Campaign> campaigns) {
+    public record Arm(String name, ArmSettings settings, List<Campaign> campaigns, EvolutionSettings evolution) {
     }
 
     /** The campaign an arm runs with one random seed, and how many generations it has completed (sealed and evaluated). */
     public record Campaign(long randomSeed, UUID campaignId, CampaignStatus status, int completedGenerations) {
     }
 
-    /** FAILED if any campaign failed, else RUNNING while any runs, else COMPLETED. */
+    /**
+     * FAILED if any campaign failed, else RUNNING while any runs or is paused (a paused arm holds the comparison
+     * back, it does not end it), else CANCELLED if any was cancelled, else COMPLETED.
+     */
     static CampaignStatus statusOf(Collection<CampaignStatus> campaigns) {
         if (campaigns.contains(CampaignStatus.FAILED)) {
             return CampaignStatus.FAILED;
         }
-        return campaigns.contains(CampaignStatus.RUNNING) || campaigns.isEmpty() ? CampaignStatus.RUNNING
-                : CampaignStatus.COMPLETED;
+        if (campaigns.contains(CampaignStatus.RUNNING) || campaigns.contains(CampaignStatus.PAUSED)
+                || campaigns.isEmpty()) {
+            return CampaignStatus.RUNNING;
+        }
+        return campaigns.contains(CampaignStatus.CANCELLED) ? CampaignStatus.CANCELLED : CampaignStatus.COMPLETED;
     }
 }

@@ -1,8 +1,6 @@
 package dev.longtail.evolver.seedset;
 
 import java.net.URI;
-import java.util.List;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -15,9 +13,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import dev.longtail.evolver.paging.Page;
+import dev.longtail.evolver.paging.PageRequest;
 import dev.longtail.support.ProblemException;
 
-/** Seed sets: upload a JSONL file of real seeds, list them, look one up. */
+/** Seed sets: upload a JSONL file of real seeds, list them (a page at a time), look one up. */
 @Path("/api/v1/seed-sets")
 @Produces(MediaType.APPLICATION_JSON)
 public class SeedSetResource {
@@ -38,8 +38,8 @@ public class SeedSetResource {
     }
 
     @GET
-    public List<SeedSetService.Summary> list() {
-        return seedSets.list();
+    public Page<SeedSetService.Summary> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return seedSets.list(PageRequest.of(page, size));
     }
 
     @GET

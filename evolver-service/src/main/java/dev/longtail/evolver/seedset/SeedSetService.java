@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 
 import dev.longtail.core.evolution.Seed;
 import dev.longtail.evolver.EvolverConfig;
+import dev.longtail.evolver.paging.Page;
+import dev.longtail.evolver.paging.PageRequest;
 import dev.longtail.support.Problem;
 import dev.longtail.support.ProblemException;
 import io.quarkus.runtime.StartupEvent;
@@ -27,6 +29,9 @@ import io.quarkus.runtime.StartupEvent;
 public class SeedSetService {
 
     private static final Logger LOG = Logger.getLogger(SeedSetService.class);
+
+    /** Key of the advisory lock that serialises loading the demo set across replicas ("demoseed" in ASCII). */
+    private static final long DEMO_LOAD_LOCK = 0x64656d6f73656564L;
 
     /** The id of the bundled demo seed set, the default of a campaign. */
     public static final String DEMO_ID = "demo";
@@ -42,9 +47,17 @@ public class SeedSetService {
         this.config = config;
     }
 
-    /** Loads {@code seeds/demo.jsonl} as seed set {@code demo} once; a broken bundled file fails the start. */
+    /**
+     * Loads {@code seeds/demo.jsonl} as seed set {@code demo} once; a broken bundled file fails the start. Replicas
+     * start together: a transaction-scoped advisory lock lets one of them load it while the others wait for its
+     * commit, then find the set.
+     */
     @Transactional
     void loadDemo(@Observes StartupEvent start) throws IOException {
+        SeedSet.getEntityManager()
+                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked")
+                .setParameter(1, DEMO_LOAD_LOCK)
+                .getSingleResult();
         if (SeedSet.findById(DEMO_ID) != null) {
             return;
         }
@@ -87,10 +100,13 @@ public class SeedSetService {
         return store(UUID.randomUUID().toString(), name.strip(), result.seeds());
     }
 
+    /** A page of seed sets, the newest first. */
     @Transactional
-    public List<Summary> list() {
-        List<SeedSet> sets = SeedSet.list("order by createdAt");
-        return sets.stream().map(set -> summarise(set, SeedSetSeed.ofSet(set.id))).toList();
+    public Page<Summary> list(PageRequest request) {
+        var query = SeedSet.<SeedSet>find("order by createdAt desc, id");
+        List<SeedSet> sets = query.page(request.page(), request.size()).list();
+        return Page.of(sets.stream().map(set -> summarise(set, SeedSetSeed.ofSet(set.id))).toList(), request,
+                query.count());
     }
 
     @Transactional

@@ -116,7 +116,7 @@ class CampaignArmsTest {
                 .body("generationDetails[0].evolved", equalTo(15));
         assertEquals(15, loop.awaitGeneration(id, 1).seeds().size());
         given().queryParam("generation", 1).when().get("/api/v1/campaigns/" + id + "/seeds")
-                .then().statusCode(200).body("$", hasSize(15));
+                .then().statusCode(200).body("items", hasSize(15)).body("total", equalTo(15));
     }
 
     @Test

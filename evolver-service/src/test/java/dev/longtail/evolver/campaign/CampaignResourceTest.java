@@ -74,7 +74,7 @@ class CampaignResourceTest {
         int heldOut = given().when().get("/api/v1/campaigns/" + id).then().extract().path("heldOutSeeds");
         org.junit.jupiter.api.Assertions.assertEquals(30, reference + heldOut);
 
-        given().when().get("/api/v1/campaigns").then().statusCode(200).body("id", hasItem(id));
+        given().when().get("/api/v1/campaigns").then().statusCode(200).body("items.id", hasItem(id));
     }
 
     @Test
@@ -94,15 +94,15 @@ class CampaignResourceTest {
         String id = createCampaign(2, 8);
         given().queryParam("generation", 1).when().get("/api/v1/campaigns/" + id + "/seeds")
                 .then().statusCode(200)
-                .body("$", hasSize(8))
-                .body("id", everyItem(startsWith(id + ":g1:")))
-                .body("origin", everyItem(equalTo("EVOLVED")))
-                .body("parentId", everyItem(notNullValue()))
-                .body("operator", everyItem(notNullValue()));
+                .body("items", hasSize(8))
+                .body("items.id", everyItem(startsWith(id + ":g1:")))
+                .body("items.origin", everyItem(equalTo("EVOLVED")))
+                .body("items.parentId", everyItem(notNullValue()))
+                .body("items.operator", everyItem(notNullValue()));
         given().queryParam("generation", 0).when().get("/api/v1/campaigns/" + id + "/seeds")
                 .then().statusCode(200)
-                .body("origin", everyItem(equalTo("REAL")))
-                .body("output", everyItem(notNullValue()));
+                .body("items.origin", everyItem(equalTo("REAL")))
+                .body("items.output", everyItem(notNullValue()));
     }
 
     @Test

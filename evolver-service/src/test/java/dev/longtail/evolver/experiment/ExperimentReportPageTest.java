@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import dev.longtail.core.experiment.Statistic;
 import dev.longtail.evolver.campaign.ArmSettings;
+import dev.longtail.evolver.campaign.EvolutionSettings;
 
 class ExperimentReportPageTest {
 
     private static final ArmSettings SETTINGS = new ArmSettings("ratio", 0.1, false, 0.6, 0.0, 1, null, 1.0, 0.95);
+    private static final EvolutionSettings EVOLUTION = EvolutionSettings.of(List.of("deepen", "tail-mutation"), "rule",
+            true, true);
 
     @Test
     void shouldDrawALinePerArmWithAnErrorBarPerPointInEachOfTheFourCharts() {
@@ -37,13 +40,14 @@ class ExperimentReportPageTest {
 
         assertTrue(html.contains("<td>longtail − control</td><td>—</td><td>-0.200 ± 0.0500</td>"), html);
         assertFalse(html.contains("control − control"));
+        assertTrue(html.contains("<td>deepen, tail-mutation (rule); adaptive; gap-driven</td>"), "each arm's evolution");
     }
 
     @Test
     void shouldEscapeNamesAndRenderAnExperimentWithNothingMeasuredYet() {
         var report = new ExperimentReport(UUID.randomUUID(), "<b>x</b>", 3, List.of(1L), "a",
                 new ExperimentReport.Reference(null, null, null, null),
-                List.of(new ExperimentReport.Arm("a", SETTINGS, List.of())), List.of(), false);
+                List.of(new ExperimentReport.Arm("a", SETTINGS, List.of(), EVOLUTION)), List.of(), false);
 
         String html = ExperimentReportPage.render(report);
 
@@ -66,7 +70,7 @@ class ExperimentReportPageTest {
             generations.add(new ExperimentReport.Generation(g, s, s, s, s, s,
                     Map.of("healthy", 3, "drifting", 0, "collapsing", 0)));
         }
-        return new ExperimentReport.Arm(name, SETTINGS, generations);
+        return new ExperimentReport.Arm(name, SETTINGS, generations, EVOLUTION);
     }
 
     private static int count(String text, String what) {

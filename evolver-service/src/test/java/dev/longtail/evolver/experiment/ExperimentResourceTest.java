@@ -118,11 +118,11 @@ class ExperimentResourceTest {
         String newer = create(request(List.of(1L), arm("a")));
 
         List<String> firstPage = given().queryParam("page", 0).queryParam("size", 2)
-                .when().get("/api/v1/experiments").then().statusCode(200).body("$", hasSize(2))
-                .extract().path("id");
+                .when().get("/api/v1/experiments").then().statusCode(200).body("items", hasSize(2))
+                .body("next", equalTo(1)).extract().path("items.id");
         assertEquals(List.of(newer, older), firstPage);
         given().queryParam("page", 1).queryParam("size", 1).when().get("/api/v1/experiments")
-                .then().statusCode(200).body("[0].id", equalTo(older));
+                .then().statusCode(200).body("items[0].id", equalTo(older));
         given().queryParam("size", 0).when().get("/api/v1/experiments")
                 .then().statusCode(400).contentType("application/problem+json");
     }
@@ -148,8 +148,8 @@ class ExperimentResourceTest {
         given().contentType(ContentType.JSON).body(unknownSet).when().post("/api/v1/experiments")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("no-such-set"));
-        assertEquals(0, given().when().get("/api/v1/experiments").then().extract().jsonPath()
-                .getList("findAll { it.seedSetId == 'no-such-set' }").size(), "nothing was created");
+        assertEquals(0, given().queryParam("size", 200).when().get("/api/v1/experiments").then().extract()
+                .jsonPath().getList("items.findAll { it.seedSetId == 'no-such-set' }").size(), "nothing was created");
     }
 
     @Test

@@ -42,7 +42,7 @@ class SeedSetResourceTest {
         given().when().get("/api/v1/seed-sets/" + id)
                 .then().statusCode(200).body("id", equalTo(id)).body("seeds", equalTo(30));
         given().when().get("/api/v1/seed-sets")
-                .then().statusCode(200).body("id", hasItem(id));
+                .then().statusCode(200).body("items.id", hasItem(id));
     }
 
     @Test

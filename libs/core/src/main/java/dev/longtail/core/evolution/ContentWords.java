@@ -94,6 +94,16 @@ public final class ContentWords {
         return true;
     }
 
+    /** Whether a token is a stop word ("the", "of", "you"): no topic, no task. */
+    static boolean isStopWord(String token) {
+        return STOP_WORDS.contains(token);
+    }
+
+    /** Whether a token is a verb or word that frames an instruction ("explain", "describe") rather than a topic. */
+    static boolean isFrameWord(String token) {
+        return FRAME_WORDS.contains(token);
+    }
+
     /** Number of seeds of the pool whose instruction contains each content word. */
     static Map<String, Integer> documentFrequency(List<Seed> pool) {
         Map<String, Integer> df = new HashMap<>();

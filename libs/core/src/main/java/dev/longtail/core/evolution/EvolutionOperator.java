@@ -1,6 +1,5 @@
 package dev.longtail.core.evolution;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -14,8 +13,8 @@ public interface EvolutionOperator {
     OperatorKind kind();
 
     /**
-     * The evolved instruction, or empty when this operator cannot evolve the parent (for example no donor
-     * seed exists). Must draw all randomness from {@code rng}, so that evolution is reproducible.
+     * The rewrite, or empty when this operator cannot evolve the parent (for example no donor seed exists). Must
+     * draw all randomness from {@code rng}, so that evolution is reproducible.
      */
-    Optional<String> evolve(Seed parent, List<Seed> pool, RandomGenerator rng);
+    Optional<Rewrite> evolve(Seed parent, EvolutionContext context, RandomGenerator rng);
 }

@@ -2,11 +2,8 @@ package dev.longtail.core.evolution;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,7 +18,7 @@ import java.util.random.RandomGenerator;
  * about the winter sea") go first, and the form of the request ("a haiku") mostly stays. Returns empty when the category has no donor
  * seed with a usable word.
  */
-public final class TopicShiftOperator implements EvolutionOperator {
+public final class TopicShiftOperator extends RuleOperator {
 
     public static final String NAME = "topic-shift";
 
@@ -31,19 +28,13 @@ public final class TopicShiftOperator implements EvolutionOperator {
     private record PoolStats(List<Seed> pool, Map<String, Integer> documentFrequency) {
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    public TopicShiftOperator() {
+        super(NAME, OperatorKind.IN_BREADTH);
     }
 
     @Override
-    public OperatorKind kind() {
-        return OperatorKind.IN_BREADTH;
-    }
-
-    @Override
-    public Optional<String> evolve(Seed parent, List<Seed> pool, RandomGenerator rng) {
-        String instruction = parent.instruction() == null ? "" : parent.instruction().strip();
+    Optional<Rewrite> rewrite(Seed parent, String instruction, EvolutionContext context, RandomGenerator rng) {
+        List<Seed> pool = context.pool();
         List<String> parentWords = ContentWords.slots(instruction);
         List<String> parentContent = ContentWords.of(instruction);
         if (parentWords.isEmpty()) {
@@ -69,53 +60,28 @@ public final class TopicShiftOperator implements EvolutionOperator {
         String evolved = instruction;
         List<String> replaceable = new ArrayList<>(parentWords);
         for (int s = 0; s < swaps && !replaceable.isEmpty() && !donorWords.isEmpty(); s++) {
-            String out = pick(replaceable,
-                    w -> df.getOrDefault(w, 1) * Math.pow(parentWords.indexOf(w) + 1, 2), rng);
-            String in = pick(donorWords, w -> 1.0 / Math.pow(df.getOrDefault(w, 1), 2), rng);
+            String out = replacedWord(replaceable, parentWords, df, rng);
+            String in = Rewriting.pick(donorWords, w -> 1.0 / Math.pow(df.getOrDefault(w, 1), 2), rng);
             replaceable.remove(out);
             donorWords.remove(in);
-            evolved = replaceWord(evolved, out, in);
+            evolved = Rewriting.replaceWord(evolved, out, in);
         }
-        return evolved.equals(instruction) ? Optional.empty() : Optional.of(evolved);
+        return evolved.equals(instruction) ? Optional.empty() : Optional.of(Rewrite.ofInstruction(evolved, parent));
     }
 
-    private Map<String, Integer> documentFrequency(List<Seed> pool) {
+    /** The parent word to replace: common words and later phrase heads first (weight df·position²). */
+    static String replacedWord(List<String> replaceable, List<String> parentWords, Map<String, Integer> df,
+            RandomGenerator rng) {
+        return Rewriting.pick(replaceable, w -> df.getOrDefault(w, 1) * Math.pow(parentWords.indexOf(w) + 1, 2), rng);
+    }
+
+    /** Document frequencies of the pool, computed once per pool (evolution calls the operator many times). */
+    Map<String, Integer> documentFrequency(List<Seed> pool) {
         PoolStats stats = lastPool;
         if (stats == null || stats.pool() != pool) {
             stats = new PoolStats(pool, ContentWords.documentFrequency(pool));
             lastPool = stats;
         }
         return stats.documentFrequency();
-    }
-
-    private static String pick(List<String> items, java.util.function.ToDoubleFunction<String> weight, RandomGenerator rng) {
-        double total = 0;
-        for (String item : items) {
-            total += weight.applyAsDouble(item);
-        }
-        double u = rng.nextDouble() * total;
-        for (String item : items) {
-            u -= weight.applyAsDouble(item);
-            if (u < 0) {
-                return item;
-            }
-        }
-        return items.get(items.size() - 1);
-    }
-
-    /** Replaces the first whole-word, case-insensitive occurrence, keeping an initial capital. */
-    static String replaceWord(String text, String word, String replacement) {
-        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}'-])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}]|['-][\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        Matcher m = pattern.matcher(text);
-        if (!m.find()) {
-            return text;
-        }
-        String found = m.group();
-        String r = replacement;
-        if (!found.isEmpty() && Character.isUpperCase(found.charAt(0))) {
-            r = replacement.substring(0, 1).toUpperCase(Locale.ROOT) + replacement.substring(1);
-        }
-        return text.substring(0, m.start()) + r + text.substring(m.end());
     }
 }

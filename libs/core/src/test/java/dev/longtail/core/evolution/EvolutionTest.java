@@ -16,19 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class EvolutionTest {
 
-    private static final List<Seed> POOL = List.of(
-            seed("1", "science", "Explain how photosynthesis works in green plants."),
-            seed("2", "science", "Describe the water cycle and the role of evaporation."),
-            seed("3", "science", "Explain why volcanoes erupt and how magma forms."),
-            seed("4", "science", "Describe how vaccines train the immune system."),
-            seed("5", "cooking", "Write a recipe for a simple tomato soup."),
-            seed("6", "cooking", "Explain how to knead bread dough by hand."),
-            seed("7", "history", "Summarize the causes of the French Revolution."),
-            seed("8", "poetry", "Write a short poem about autumn leaves."));
+    private static final List<Seed> POOL = EvolutionFixtures.POOL;
 
-    private static Seed seed(String id, String category, String instruction) {
-        return new Seed(id, category, instruction, "", "An answer.");
-    }
+    private static final EvolutionContext CONTEXT = EvolutionContext.of(POOL);
+
+    private static final EvolutionElimination ELIMINATION = EvolutionElimination.standard();
+
 
     @Test
     void shouldAddARequirementThatChangesTheInstructionWithoutLeaking() {
@@ -38,22 +31,28 @@ class EvolutionTest {
         SplittableRandom rng = new SplittableRandom(1);
         for (Seed parent : POOL) {
             for (int i = 0; i < 20; i++) {
-                String evolved = op.evolve(parent, POOL, rng).orElseThrow();
+                String evolved = op.evolve(parent, CONTEXT, rng).orElseThrow().instruction();
                 assertTrue(evolved.startsWith(parent.instruction()), evolved);
                 assertTrue(evolved.length() > parent.instruction().length());
-                assertEquals(Optional.empty(), EvolutionElimination.reasonToEliminate(parent, evolved), evolved);
+                assertEquals(Optional.empty(), ELIMINATION.reasonToEliminate(parent, Rewrite.ofInstruction(evolved, parent)), evolved);
             }
         }
     }
 
     @Test
+    void shouldNotAddAConstraintToAnEmptyInstruction() {
+        assertTrue(new AddConstraintsOperator().evolve(EvolutionFixtures.seed("x", "science", " "), CONTEXT, new SplittableRandom(1))
+                .isEmpty());
+    }
+
+    @Test
     void shouldNeverAppendARequirementAlreadyPresent() {
         AddConstraintsOperator op = new AddConstraintsOperator();
-        Seed parent = seed("x", "science", "Explain the reasoning step by step.");
+        Seed parent = EvolutionFixtures.seed("x", "science", "Explain the reasoning step by step.");
         SplittableRandom rng = new SplittableRandom(2);
         for (int i = 0; i < 200; i++) {
-            Optional<String> evolved = op.evolve(parent, POOL, rng);
-            evolved.ifPresent(e -> assertEquals(1, e.split("step by step", -1).length - 1, e));
+            Optional<Rewrite> evolved = op.evolve(parent, CONTEXT, rng);
+            evolved.ifPresent(e -> assertEquals(1, e.instruction().split("step by step", -1).length - 1, e.instruction()));
         }
     }
 
@@ -69,7 +68,7 @@ class EvolutionTest {
         }
         SplittableRandom rng = new SplittableRandom(3);
         for (int i = 0; i < 30; i++) {
-            String evolved = op.evolve(parent, POOL, rng).orElseThrow();
+            String evolved = op.evolve(parent, CONTEXT, rng).orElseThrow().instruction();
             assertNotEquals(parent.instruction(), evolved);
             assertTrue(evolved.startsWith("Explain"), "keeps the frame: " + evolved);
             assertTrue(evolved.endsWith("."), evolved);
@@ -77,24 +76,13 @@ class EvolutionTest {
             added.removeAll(ContentWords.of(parent.instruction()));
             assertFalse(added.isEmpty());
             assertTrue(scienceWords.containsAll(added), added + " from " + evolved);
-            assertEquals(Optional.empty(), EvolutionElimination.reasonToEliminate(parent, evolved));
+            assertEquals(Optional.empty(), ELIMINATION.reasonToEliminate(parent, Rewrite.ofInstruction(evolved, parent)));
         }
     }
 
     @Test
     void shouldNotShiftTheTopicWithoutADonorInTheCategory() {
-        assertTrue(new TopicShiftOperator().evolve(POOL.get(7), POOL, new SplittableRandom(1)).isEmpty());
-    }
-
-    @Test
-    void shouldEliminateFailedEvolutions() {
-        Seed parent = POOL.get(0);
-        assertEquals(Optional.of("unchanged"), EvolutionElimination.reasonToEliminate(parent, "explain how PHOTOSYNTHESIS works in green plants"));
-        assertEquals(Optional.of("empty"), EvolutionElimination.reasonToEliminate(parent, "  ?! "));
-        assertEquals(Optional.of("too-long"), EvolutionElimination.reasonToEliminate(parent, "word ".repeat(121)));
-        assertEquals(Optional.of("template-leak"), EvolutionElimination.reasonToEliminate(parent, "#Rewritten Prompt#: explain it"));
-        assertEquals(Optional.of("template-leak"), EvolutionElimination.reasonToEliminate(parent, "Explain {topic} in detail."));
-        assertEquals(Optional.empty(), EvolutionElimination.reasonToEliminate(parent, "Explain how photosynthesis works in algae."));
+        assertTrue(new TopicShiftOperator().evolve(POOL.get(7), CONTEXT, new SplittableRandom(1)).isEmpty());
     }
 
     @Test
@@ -124,24 +112,7 @@ class EvolutionTest {
 
     @Test
     void shouldFavourRareCategoriesWhenPickingParents() {
-        EvolutionOperator numbering = new EvolutionOperator() {
-            private int n;
-
-            @Override
-            public String name() {
-                return "numbering";
-            }
-
-            @Override
-            public OperatorKind kind() {
-                return OperatorKind.IN_DEPTH;
-            }
-
-            @Override
-            public Optional<String> evolve(Seed parent, List<Seed> pool, java.util.random.RandomGenerator rng) {
-                return Optional.of(parent.instruction() + " Variant " + (++n) + ".");
-            }
-        };
+        EvolutionOperator numbering = EvolutionFixtures.numbering();
         GenerationDraft draft = new Evolution(List.of(numbering)).evolve(POOL, 4000, 0.0, 3);
         long poetry = draft.evolved().stream().filter(e -> e.category().equals("poetry")).count();
         long science = draft.evolved().stream().filter(e -> e.category().equals("science")).count();
