@@ -77,11 +77,11 @@ class CliArgumentsTest {
 
     @Test
     void shouldGiveEachServiceAManagementPortAThousandAboveItsHttpPort() {
-        var options = CliArguments.parse(List.of("--evolver-port", "28082"), CliArguments.PORT_OPTIONS).stackOptions();
+        var options = CliArguments.parse(List.of("--evolver-port", "28082"), CliArguments.STACK_OPTIONS).stackOptions();
         assertEquals(29082, options.managementPort("evolver"));
         assertEquals(9081, options.managementPort("generator"));
         // Kafka on the generator's management port
-        var clash = CliArguments.parse(List.of("--kafka-port", "9081"), CliArguments.PORT_OPTIONS);
+        var clash = CliArguments.parse(List.of("--kafka-port", "9081"), CliArguments.STACK_OPTIONS);
         assertThrows(IllegalArgumentException.class, clash::stackOptions);
     }
 
