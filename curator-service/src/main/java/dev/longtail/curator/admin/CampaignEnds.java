@@ -3,10 +3,8 @@ package dev.longtail.curator.admin;
 import dev.longtail.curator.decision.CampaignReference;
 import dev.longtail.curator.version.DatasetVersion;
 import dev.longtail.support.admin.CampaignCaches;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * Frees a campaign's in-memory state once the curator has sealed its last generation: a later sample of the campaign
@@ -14,8 +12,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class CampaignEnds {
-
-    private static final Logger LOG = Logger.getLogger(CampaignEnds.class);
 
     private final CampaignCaches caches;
 
@@ -25,22 +21,11 @@ public class CampaignEnds {
 
     /** After a version's commit: evicts its campaign when it was the campaign's last generation. */
     public void afterSeal(UUID versionId) {
-        try {
-            String ended = QuarkusTransaction.requiringNew().call(() -> {
-                DatasetVersion version = DatasetVersion.findById(versionId);
-                if (version == null) {
-                    return null;
-                }
-                CampaignReference reference = CampaignReference.findById(version.campaignId);
-                boolean last = reference != null && reference.generations != null
-                        && version.generation >= reference.generations;
-                return last ? version.campaignId : null;
-            });
-            if (ended != null) {
-                LOG.infof("campaign %s sealed its last generation; its caches are freed: %s", ended, caches.evict(ended));
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "caches of the campaign of version %s not freed", versionId);
-        }
+        caches.evictIfEnded(() -> {
+            DatasetVersion version = DatasetVersion.findById(versionId);
+            CampaignReference reference = version == null ? null : CampaignReference.findById(version.campaignId);
+            boolean last = reference != null && reference.generations != null && version.generation >= reference.generations;
+            return last ? version.campaignId : null;
+        }, "version " + versionId + " sealed");
     }
 }

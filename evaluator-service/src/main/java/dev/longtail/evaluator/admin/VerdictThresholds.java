@@ -3,7 +3,7 @@ package dev.longtail.evaluator.admin;
 import dev.longtail.core.feedback.FeedbackThresholds;
 import dev.longtail.evaluator.EvaluatorConfig;
 import dev.longtail.support.admin.InvalidSettingException;
-import dev.longtail.support.admin.RuntimeTunables;
+import dev.longtail.support.admin.TypedTunables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * the evaluator stricter or looser without a restart ({@code PATCH /admin/config}); the next evaluation uses them.
  */
 @ApplicationScoped
-public class VerdictThresholds implements RuntimeTunables {
+public class VerdictThresholds extends TypedTunables<FeedbackThresholds> {
 
     static final String DRIFTING_PERPLEXITY = "feedback.driftingPerplexityRatio";
     static final String COLLAPSING_PERPLEXITY = "feedback.collapsingPerplexityRatio";
@@ -22,21 +22,18 @@ public class VerdictThresholds implements RuntimeTunables {
     static final String COLLAPSING_TAIL = "feedback.collapsingTailCoverageRatio";
     static final String DISTINCT2_DROP = "feedback.distinct2DropTolerance";
 
-    private final FeedbackThresholds startup;
-    private volatile FeedbackThresholds current;
-
     public VerdictThresholds(EvaluatorConfig config) {
-        this.startup = config.feedback().thresholds();
-        this.current = startup;
+        super(config.feedback().thresholds());
     }
 
     /** The thresholds in force now. */
     public FeedbackThresholds feedback() {
-        return current;
+        return current();
     }
 
     @Override
     public Map<String, Object> startupValues() {
+        FeedbackThresholds startup = startup();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(DRIFTING_PERPLEXITY, startup.driftingPerplexityRatio());
         values.put(COLLAPSING_PERPLEXITY, startup.collapsingPerplexityRatio());
@@ -47,16 +44,7 @@ public class VerdictThresholds implements RuntimeTunables {
     }
 
     @Override
-    public void validate(Map<String, Object> values) {
-        parse(values);
-    }
-
-    @Override
-    public void apply(Map<String, Object> values) {
-        current = parse(values);
-    }
-
-    private static FeedbackThresholds parse(Map<String, Object> values) {
+    protected FeedbackThresholds parse(Map<String, Object> values) {
         double driftingPerplexity = InvalidSettingException.number(DRIFTING_PERPLEXITY, values.get(DRIFTING_PERPLEXITY));
         double collapsingPerplexity = InvalidSettingException.number(COLLAPSING_PERPLEXITY, values.get(COLLAPSING_PERPLEXITY));
         double driftingTail = InvalidSettingException.number(DRIFTING_TAIL, values.get(DRIFTING_TAIL));

@@ -1,6 +1,7 @@
 package dev.longtail.evolver.observability;
 
 import dev.longtail.evolver.campaign.CampaignStatus;
+import dev.longtail.support.SqlColumns;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -137,20 +138,7 @@ public class EvolverMetrics {
                 + "greatest(c.created_at, max(g.created_at), max(g.published_at), max(g.sealed_at), max(g.evaluated_at)) "
                 + "FROM campaign c LEFT JOIN generation g ON g.campaign_id = c.id WHERE c.status = 'RUNNING' "
                 + "GROUP BY c.id, c.current_generation, c.created_at ORDER BY c.id").getResultList();
-        return rows.stream().map(r -> new RunningCampaign((String) r[0], ((Number) r[1]).intValue(), instant(r[2])))
+        return rows.stream().map(r -> new RunningCampaign((String) r[0], ((Number) r[1]).intValue(), SqlColumns.instant(r[2])))
                 .toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return null;
     }
 }

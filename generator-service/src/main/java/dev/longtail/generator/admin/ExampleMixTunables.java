@@ -2,7 +2,7 @@ package dev.longtail.generator.admin;
 
 import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.support.admin.InvalidSettingException;
-import dev.longtail.support.admin.RuntimeTunables;
+import dev.longtail.support.admin.TypedTunables;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Map;
  * machine-written instructions each self-instruct prompt shows (at least one of them, each 0 to 20).
  */
 @ApplicationScoped
-public class ExampleMixTunables implements RuntimeTunables {
+public class ExampleMixTunables extends TypedTunables<ExampleMixTunables.Mix> {
 
     /** How many examples of each kind a self-instruct prompt shows. */
     public record Mix(int humanExamples, int machineExamples) {
@@ -22,37 +22,20 @@ public class ExampleMixTunables implements RuntimeTunables {
     static final String MACHINE = "selfInstruct.machineExamples";
     private static final int MAX_EXAMPLES = 20;
 
-    private final Mix startup;
-    private volatile Mix current;
-
     public ExampleMixTunables(GeneratorConfig config) {
-        this.startup = new Mix(config.selfInstruct().humanExamples(), config.selfInstruct().machineExamples());
-        this.current = startup;
-    }
-
-    public Mix current() {
-        return current;
+        super(new Mix(config.selfInstruct().humanExamples(), config.selfInstruct().machineExamples()));
     }
 
     @Override
     public Map<String, Object> startupValues() {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put(HUMAN, startup.humanExamples());
-        values.put(MACHINE, startup.machineExamples());
+        values.put(HUMAN, startup().humanExamples());
+        values.put(MACHINE, startup().machineExamples());
         return values;
     }
 
     @Override
-    public void validate(Map<String, Object> values) {
-        parse(values);
-    }
-
-    @Override
-    public void apply(Map<String, Object> values) {
-        current = parse(values);
-    }
-
-    private static Mix parse(Map<String, Object> values) {
+    protected Mix parse(Map<String, Object> values) {
         int human = count(HUMAN, values.get(HUMAN));
         int machine = count(MACHINE, values.get(MACHINE));
         if (human + machine == 0) {

@@ -1,5 +1,6 @@
 package dev.longtail.support.admin;
 
+import dev.longtail.support.SqlColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -52,7 +53,7 @@ public class AdminAudit {
                 .setParameter(2, limit)
                 .setParameter(3, offset)
                 .getResultList();
-        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), Columns.instant(r[1]), (String) r[2],
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), SqlColumns.instant(r[1]), (String) r[2],
                 (String) r[3], (String) r[4], (String) r[5], (String) r[6])).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.longtail.support.admin;
 
+import dev.longtail.support.SqlColumns;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.support.Ids;
@@ -75,9 +76,9 @@ public class DeadLetters {
                     + "record_key, reason, received_at, replayed_at, replay_count, coalesce(length(record_value), 0) "
                     + "FROM dead_letter ORDER BY received_at DESC, id LIMIT ?1 OFFSET ?2")
                     .setParameter(1, limit).setParameter(2, offset).getResultList();
-            List<Summary> items = rows.stream().map(r -> new Summary((UUID) r[0], (String) r[1], Columns.integer(r[2]),
-                    Columns.longValue(r[3]), (String) r[4], (String) r[5], Columns.instant(r[6]), Columns.instant(r[7]),
-                    Columns.integer(r[8]), Columns.integer(r[9]))).toList();
+            List<Summary> items = rows.stream().map(r -> new Summary((UUID) r[0], (String) r[1], SqlColumns.integer(r[2]),
+                    SqlColumns.longValue(r[3]), (String) r[4], (String) r[5], SqlColumns.instant(r[6]), SqlColumns.instant(r[7]),
+                    SqlColumns.integer(r[8]), SqlColumns.integer(r[9]))).toList();
             return new Page(total, limit, offset, items);
         });
     }
@@ -135,8 +136,8 @@ public class DeadLetters {
         } catch (Exception e) {
             throw new IllegalStateException("stored headers are not JSON", e);
         }
-        return new Detail((UUID) r[0], (String) r[1], Columns.integer(r[2]), Columns.longValue(r[3]), (String) r[4],
-                (String) r[5], (String) r[6], Columns.instant(r[7]), Columns.instant(r[8]), Columns.integer(r[9]),
-                (String) r[10], Columns.integer(r[11]), Columns.longValue(r[12]), headers, (String) r[14]);
+        return new Detail((UUID) r[0], (String) r[1], SqlColumns.integer(r[2]), SqlColumns.longValue(r[3]), (String) r[4],
+                (String) r[5], (String) r[6], SqlColumns.instant(r[7]), SqlColumns.instant(r[8]), SqlColumns.integer(r[9]),
+                (String) r[10], SqlColumns.integer(r[11]), SqlColumns.longValue(r[12]), headers, (String) r[14]);
     }
 }

@@ -1,16 +1,16 @@
-package dev.longtail.support.admin;
+package dev.longtail.support;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
 /** Reads the column values native queries return, whose Java types vary with the driver and Hibernate version. */
-final class Columns {
+public final class SqlColumns {
 
-    private Columns() {
+    private SqlColumns() {
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
@@ -26,11 +26,11 @@ final class Columns {
         throw new IllegalStateException("not a timestamp: " + value.getClass());
     }
 
-    static Integer integer(Object value) {
+    public static Integer integer(Object value) {
         return value == null ? null : ((Number) value).intValue();
     }
 
-    static Long longValue(Object value) {
+    public static Long longValue(Object value) {
         return value == null ? null : ((Number) value).longValue();
     }
 }
