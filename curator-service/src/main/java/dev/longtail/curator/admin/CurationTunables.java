@@ -47,10 +47,13 @@ public class CurationTunables implements RuntimeTunables {
         }
     }
 
-    /** The key the chain's message names (its messages name the offending field), longest first; else "thresholds". */
+    /** The first key the chain's message names (its messages name the offending field); else "thresholds". */
     private static String keyNamedIn(String message, Map<String, Object> values) {
-        return values.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .filter(k -> Pattern.compile("\\b" + Pattern.quote(k) + "\\b").matcher(message == null ? "" : message).find())
-                .findFirst().orElse("thresholds");
+        String text = message == null ? "" : message;
+        return values.keySet().stream()
+                .map(k -> Map.entry(k, Pattern.compile("\\b" + Pattern.quote(k) + "\\b").matcher(text)))
+                .filter(e -> e.getValue().find())
+                .min(Comparator.comparingInt(e -> e.getValue().start()))
+                .map(Map.Entry::getKey).orElse("thresholds");
     }
 }

@@ -111,8 +111,11 @@ public class RuntimeConfig {
             try {
                 group.validate(candidate);
             } catch (InvalidSettingException e) {
-                throw ProblemException.badRequest(e.key() + " " + e.getMessage(),
-                        List.of(new Problem.Violation(e.key(), null, e.getMessage())));
+                // a rule between keys names one of them: when only one key of the group changed, that one is at fault
+                List<String> changed = changes.keySet().stream().filter(candidate::containsKey).toList();
+                String key = changed.contains(e.key()) || changed.size() != 1 ? e.key() : changed.get(0);
+                throw ProblemException.badRequest(key + ": " + e.getMessage(),
+                        List.of(new Problem.Violation(key, null, e.getMessage())));
             }
         }
         QuarkusTransaction.requiringNew().run(() -> store(changes, actor));
