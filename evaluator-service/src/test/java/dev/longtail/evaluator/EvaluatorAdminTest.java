@@ -55,11 +55,15 @@ class EvaluatorAdminTest {
                 .body("evicted.campaign-gauges", is(true));
         given().when().get("/q/metrics").then().body(not(containsString(gauge)));
 
+        // a two-generation campaign: its gauges are there after generation 1 and gone once generation 2 is evaluated
         String ending = UUID.randomUUID().toString();
-        kafka.send(Topics.CAMPAIGNS_STARTED, ending, Fixtures.campaignStarted(ending, 1));
+        String endingGauge = "longtail_evaluator_generation{campaign=\"" + ending + "\"}";
+        kafka.send(Topics.CAMPAIGNS_STARTED, ending, Fixtures.campaignStarted(ending, 2));
         kafka.send(Topics.DATASETS_SEALED, ending, Fixtures.sealedJson(ending, 1, Fixtures.smallVersionRecords()));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/q/metrics").then().body(containsString(endingGauge)));
+        kafka.send(Topics.DATASETS_SEALED, ending, Fixtures.sealedJson(ending, 2, Fixtures.smallVersionRecords()));
         await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/v1/campaigns/{id}/report", ending)
-                .then().statusCode(200).body("rows.size()", is(1)));
+                .then().statusCode(200).body("rows.size()", is(2)));
         await().atMost(WAIT).untilAsserted(() -> given().when().get("/q/metrics")
                 .then().body(not(containsString("campaign=\"" + ending + "\""))));
     }

@@ -67,8 +67,12 @@ public class CampaignGauges implements CampaignCache {
         }
     }
 
-    /** Sets the campaign's gauges to this evaluation if it is the latest generation seen. */
+    /** Sets the campaign's gauges to this evaluation if it is the latest generation seen; call in a transaction. */
     public void update(Evaluation e) {
+        if (endedWith(e)) {
+            evict(e.campaignId); // an ended campaign has no gauges (a late downstream result must not bring them back)
+            return;
+        }
         AtomicReference<Double> generation = holder("longtail.evaluator.generation", Tags.of("campaign", e.campaignId),
                 "generation of the campaign's latest evaluation");
         if (generation.get() != null && generation.get() > e.generation) {
