@@ -38,11 +38,15 @@ public final class LoopRecords {
      * runs after every failure (to drop state that a rolled-back transaction may have left inconsistent).
      */
     public static <T> T withRetry(String campaignId, Supplier<T> work, Runnable afterFailure) {
-        // every log line of the record's handling names its campaign (JSON logs: the mdc.campaignId field)
+        return inCampaign(campaignId, () -> attempt(campaignId, work, afterFailure));
+    }
+
+    /** Runs work with the campaign id in the log context: JSON logs show it as {@code mdc.campaignId}. */
+    public static <T> T inCampaign(String campaignId, Supplier<T> work) {
         Object outer = MDC.get(CAMPAIGN_ID);
         MDC.put(CAMPAIGN_ID, campaignId);
         try {
-            return attempt(campaignId, work, afterFailure);
+            return work.get();
         } finally {
             if (outer == null) {
                 MDC.remove(CAMPAIGN_ID);
