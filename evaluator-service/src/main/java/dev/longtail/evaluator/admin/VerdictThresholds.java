@@ -4,7 +4,7 @@ import dev.longtail.core.feedback.FeedbackThresholds;
 import dev.longtail.evaluator.EvaluatorConfig;
 import dev.longtail.support.admin.InvalidSettingException;
 import dev.longtail.support.admin.TypedTunables;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The verdict's feedback thresholds ({@code longtail.evaluator.feedback.*}) as runtime settings: an operator can make
  * the evaluator stricter or looser without a restart ({@code PATCH /admin/config}); the next evaluation uses them.
  */
-@ApplicationScoped
+@Singleton // not a client proxy: TypedTunables has no no-args constructor
 public class VerdictThresholds extends TypedTunables<FeedbackThresholds> {
 
     static final String DRIFTING_PERPLEXITY = "feedback.driftingPerplexityRatio";

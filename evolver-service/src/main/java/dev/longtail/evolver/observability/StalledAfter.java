@@ -2,12 +2,12 @@ package dev.longtail.evolver.observability;
 
 import dev.longtail.support.admin.InvalidSettingException;
 import dev.longtail.support.admin.TypedTunables;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 
 /** How long a running campaign may go without progress before it counts as stalled, as a runtime setting. */
-@ApplicationScoped
+@Singleton // not a client proxy: TypedTunables has no no-args constructor
 public class StalledAfter extends TypedTunables<Duration> {
 
     static final String KEY = "campaigns.stalledAfterSeconds";

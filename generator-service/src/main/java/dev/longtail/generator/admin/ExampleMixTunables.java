@@ -3,7 +3,7 @@ package dev.longtail.generator.admin;
 import dev.longtail.generator.GeneratorConfig;
 import dev.longtail.support.admin.InvalidSettingException;
 import dev.longtail.support.admin.TypedTunables;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ import java.util.Map;
  * Self-Instruct's example mix ({@code longtail.generator.self-instruct.*}) as runtime settings: how many human and
  * machine-written instructions each self-instruct prompt shows (at least one of them, each 0 to 20).
  */
-@ApplicationScoped
+@Singleton // not a client proxy: TypedTunables has no no-args constructor
 public class ExampleMixTunables extends TypedTunables<ExampleMixTunables.Mix> {
 
     /** How many examples of each kind a self-instruct prompt shows. */

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * A group of runtime settings read into one typed value: {@link #parse} checks a complete set of the group's values
- * and builds it (or throws {@link InvalidSettingException}); the value in force is {@link #current()}.
+ * and builds it (or throws {@link InvalidSettingException}); the value in force is {@link #current()}. Subclasses are
+ * {@code @Singleton} beans (a normal-scoped bean's proxy would need a no-args constructor).
  */
 public abstract class TypedTunables<T> implements RuntimeTunables {
 
