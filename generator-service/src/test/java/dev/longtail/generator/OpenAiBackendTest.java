@@ -208,6 +208,28 @@ class OpenAiBackendTest {
         given().when().get("/api/v1/backends/fragile").then().statusCode(200)
                 .body("circuitBreaker", equalTo("OPEN"))
                 .body("lastFailure", startsWith("HTTP 502"));
+        // readiness data names the open circuit; only the default backend's open circuit makes the generator unready
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'generation-backends' }.data.fragile", equalTo("OPEN"))
+                .body("checks.find { it.name == 'generation-backends' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void shouldChangeTheSelfInstructExampleMixAtRunTimeAndRefuseANegativeCount() {
+        given().when().get("/admin/config").then().statusCode(200)
+                .body("'selfInstruct.humanExamples'", equalTo(6));
+        given().contentType("application/json").body(Map.of("selfInstruct.machineExamples", -1))
+                .when().patch("/admin/config")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("selfInstruct.machineExamples"));
+        try {
+            given().contentType("application/json").body(Map.of("selfInstruct.humanExamples", 3))
+                    .when().patch("/admin/config")
+                    .then().statusCode(200).body("'selfInstruct.humanExamples'", equalTo(3));
+        } finally {
+            given().contentType("application/json").body(Map.of("selfInstruct.humanExamples", 6))
+                    .when().patch("/admin/config").then().statusCode(200);
+        }
     }
 
     @Test

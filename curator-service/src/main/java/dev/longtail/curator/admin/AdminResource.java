@@ -12,12 +12,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import dev.longtail.support.admin.Actors;
 import java.util.Map;
 
 /**
- * Run-time administration ({@link CurationAdmin}): the filter chain's thresholds (read, change with validation: a bad
- * value is a 400 and changes nothing) and each campaign's anchor policy override.
+ * The curator's own run-time administration ({@link CurationAdmin}): the filter chain's thresholds (read, change with
+ * validation: a bad value is a 400 and changes nothing), the same keys as in {@code /admin/config}, and each
+ * campaign's anchor policy override. Both are persisted and audited.
  */
 @Path("/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,14 +49,16 @@ public class AdminResource {
     /** Changes the given thresholds only (the others keep their values); PUT and PATCH behave alike. */
     @PATCH
     @Path("/curation/thresholds")
-    public Map<String, Object> patch(@NotEmpty(message = "must name at least one threshold") Map<String, Object> changes) {
-        return admin.changeThresholds(changes);
+    public Map<String, Object> patch(@NotEmpty(message = "must name at least one threshold") Map<String, Object> changes,
+            @Context SecurityContext security) {
+        return admin.changeThresholds(changes, Actors.of(security));
     }
 
     @PUT
     @Path("/curation/thresholds")
-    public Map<String, Object> put(@NotEmpty(message = "must name at least one threshold") Map<String, Object> changes) {
-        return admin.changeThresholds(changes);
+    public Map<String, Object> put(@NotEmpty(message = "must name at least one threshold") Map<String, Object> changes,
+            @Context SecurityContext security) {
+        return admin.changeThresholds(changes, Actors.of(security));
     }
 
     @GET
@@ -65,14 +71,14 @@ public class AdminResource {
     @PUT
     @Path("/campaigns/{id}/anchor-policy")
     public CurationAdmin.PolicyView setAnchorPolicy(@PathParam("id") String id,
-            @NotNull @Valid AnchorPolicyChange body) {
-        return admin.setAnchorPolicy(id, body.anchorPolicy());
+            @NotNull @Valid AnchorPolicyChange body, @Context SecurityContext security) {
+        return admin.setAnchorPolicy(id, body.anchorPolicy(), Actors.of(security));
     }
 
     /** Withdraws the override: the policy in force afterwards (the plan's or the default). */
     @DELETE
     @Path("/campaigns/{id}/anchor-policy")
-    public CurationAdmin.PolicyView clearAnchorPolicy(@PathParam("id") String id) {
-        return admin.clearAnchorPolicy(id);
+    public CurationAdmin.PolicyView clearAnchorPolicy(@PathParam("id") String id, @Context SecurityContext security) {
+        return admin.clearAnchorPolicy(id, Actors.of(security));
     }
 }

@@ -2,21 +2,26 @@ package dev.longtail.curator.admin;
 
 import dev.longtail.contracts.GenerationPlan;
 import dev.longtail.core.curation.AnchorPolicy;
-import dev.longtail.curator.decision.CurationSessions;
 import dev.longtail.curator.decision.CurationSettings;
 import dev.longtail.curator.decision.SampleDecision;
 import dev.longtail.curator.version.AnchorPolicies;
 import dev.longtail.support.Ids;
 import dev.longtail.support.JsonColumns;
+import dev.longtail.support.Problem;
 import dev.longtail.support.ProblemException;
+import dev.longtail.support.admin.AdminAudit;
+import dev.longtail.support.admin.RuntimeConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Map;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
  * Run-time changes to the curator: the filter chain's thresholds (validated as a whole: a bad value is a 400 and
- * changes nothing) and each campaign's anchor policy override.
+ * changes nothing; stored as runtime configuration, so every replica uses them) and each campaign's anchor policy
+ * override (stored in {@code campaign_policy}). Every change is audited ({@code GET /admin/config/audit}).
  */
 @ApplicationScoped
 public class CurationAdmin {
@@ -31,16 +36,18 @@ public class CurationAdmin {
     }
 
     private final CurationSettings settings;
-    private final CurationSessions sessions;
     private final AnchorPolicies policies;
     private final JsonColumns json;
+    private final RuntimeConfig config;
+    private final AdminAudit audit;
 
-    public CurationAdmin(CurationSettings settings, CurationSessions sessions, AnchorPolicies policies,
-            JsonColumns json) {
+    public CurationAdmin(CurationSettings settings, AnchorPolicies policies, JsonColumns json, RuntimeConfig config,
+            AdminAudit audit) {
         this.settings = settings;
-        this.sessions = sessions;
         this.policies = policies;
         this.json = json;
+        this.config = config;
+        this.audit = audit;
     }
 
     /** The thresholds as they stand now. */
@@ -48,19 +55,22 @@ public class CurationAdmin {
         return settings.view();
     }
 
-    /** Changes the given thresholds only (the others keep their values); 400 with the reason for a bad value. */
-    public Map<String, Object> changeThresholds(Map<String, Object> changes) {
-        var before = settings.current().filters();
-        try {
-            var after = settings.update(changes).filters();
-            if (!after.sameHashing(before)) {
-                // signatures of cached campaigns no longer compare with new ones: rebuild them from the database
-                sessions.forgetAll();
+    /**
+     * Changes the given thresholds only (the others keep their values), stored and audited as runtime configuration;
+     * 400 naming the key for an unknown key or a bad value.
+     */
+    public Map<String, Object> changeThresholds(Map<String, Object> changes, String actor) {
+        if (changes != null) {
+            var unknown = new TreeSet<>(changes.keySet());
+            unknown.removeAll(settings.startupView().keySet());
+            if (!unknown.isEmpty()) {
+                throw ProblemException.badRequest("unknown thresholds " + unknown + "; known: "
+                        + new TreeSet<>(settings.startupView().keySet()),
+                        unknown.stream().map(k -> new Problem.Violation(k, null, "is not a threshold")).toList());
             }
-            LOG.infof("curation thresholds changed: %s", changes);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(e.getMessage());
         }
+        config.change(changes, actor);
+        LOG.infof("curation thresholds changed by %s: %s", actor, changes);
         return settings.view();
     }
 
@@ -74,7 +84,7 @@ public class CurationAdmin {
     }
 
     /** Overrides the policy of the versions the campaign seals from now on; 400 for an unknown policy name. */
-    public PolicyView setAnchorPolicy(String id, String name) {
+    public PolicyView setAnchorPolicy(String id, String name, String actor) {
         String campaignId = Ids.uuid(id, "campaign id").toString();
         AnchorPolicy policy;
         try {
@@ -82,18 +92,35 @@ public class CurationAdmin {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
-        policies.set(campaignId, policy);
-        LOG.infof("campaign %s: anchor policy overridden with %s", campaignId, policy);
+        QuarkusTransaction.requiringNew().run(() -> {
+            String before = anchorPolicy(campaignId).anchorPolicy();
+            policies.set(campaignId, policy);
+            audit.record(actor, RuntimeConfig.CHANGE, overrideKey(campaignId), before, policy.name());
+        });
+        LOG.infof("campaign %s: anchor policy overridden with %s by %s", campaignId, policy, actor);
         return view(campaignId, new AnchorPolicies.Chosen(policy, AnchorPolicies.Source.ADMIN));
     }
 
     /** Withdraws the override: the campaign's versions follow its plan (or the default) again. */
-    public PolicyView clearAnchorPolicy(String id) {
+    public PolicyView clearAnchorPolicy(String id, String actor) {
         String campaignId = Ids.uuid(id, "campaign id").toString();
-        if (policies.clear(campaignId)) {
-            LOG.infof("campaign %s: anchor policy override withdrawn", campaignId);
+        boolean cleared = QuarkusTransaction.requiringNew().call(() -> {
+            String before = anchorPolicy(campaignId).anchorPolicy();
+            if (!policies.clear(campaignId)) {
+                return false;
+            }
+            audit.record(actor, RuntimeConfig.CHANGE, overrideKey(campaignId), before, null);
+            return true;
+        });
+        if (cleared) {
+            LOG.infof("campaign %s: anchor policy override withdrawn by %s", campaignId, actor);
         }
         return anchorPolicy(campaignId);
+    }
+
+    /** The audit log's key of a campaign's override (an override lives in {@code campaign_policy}, not in config). */
+    private static String overrideKey(String campaignId) {
+        return "campaigns/" + campaignId + "/anchorPolicy";
     }
 
     private static PolicyView view(String campaignId, AnchorPolicies.Chosen chosen) {

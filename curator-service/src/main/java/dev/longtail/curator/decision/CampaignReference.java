@@ -23,6 +23,10 @@ public class CampaignReference extends PanacheEntityBase {
     @Column(name = "reference_seeds", nullable = false)
     public String referenceSeeds;
 
+    /** How many generations the campaign runs (null: not announced); its last version ends it here. */
+    @Column(name = "generations")
+    public Integer generations;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 

@@ -6,6 +6,7 @@ import dev.longtail.core.curation.CurationSample;
 import dev.longtail.embeddings.HnswVectorIndex;
 import dev.longtail.embeddings.LazyMiniLm;
 import dev.longtail.support.ProblemException;
+import dev.longtail.support.admin.CampaignCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -16,10 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The in-memory curation pipeline of each campaign (the novelty state of its accepted samples). A pipeline is only a
  * cache: on a miss (first sample, restart, a rolled-back transaction, changed hashing settings) it is rebuilt from
  * the accepted decisions in the database, so decisions never depend on the process's history. Callers synchronise on
- * the returned pipeline while they use it.
+ * the returned pipeline while they use it. The end of a campaign, and {@code POST /admin/caches/evict}, free its
+ * pipeline.
  */
 @ApplicationScoped
-public class CurationSessions {
+public class CurationSessions implements CampaignCache {
 
     private record Entry(CurationPipeline pipeline) {
     }
@@ -74,6 +76,21 @@ public class CurationSessions {
     /** Drops the campaign's pipeline, e.g. after a transaction that changed it rolled back. */
     public void forget(String campaignId) {
         sessions.remove(campaignId);
+    }
+
+    @Override
+    public String name() {
+        return "curation-sessions";
+    }
+
+    @Override
+    public boolean evict(String campaignId) {
+        return sessions.remove(campaignId) != null;
+    }
+
+    @Override
+    public int size() {
+        return sessions.size();
     }
 
     /** Drops every cached pipeline (hashing settings changed). */

@@ -1,5 +1,6 @@
 package dev.longtail.curator.decision;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.contracts.GenerationPlan;
 import dev.longtail.core.curation.CurationConfig;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The filter chain's thresholds as they stand now: start-up values from {@link CuratorConfig}, changed at run time by
- * the admin endpoint. A change is validated as a whole and swapped in atomically, so a bad value changes nothing.
+ * the runtime configuration ({@code /admin/config}, {@code /admin/curation/thresholds}, stored in the database for
+ * every replica). A change is validated as a whole and swapped in atomically, so a bad value changes nothing.
  */
 @ApplicationScoped
 @io.quarkus.runtime.Startup // a bad start-up value (e.g. selection.keep-share 0) fails the start, not the first sample
@@ -38,12 +40,14 @@ public class CurationSettings {
     static final String SELECTION_KEEP_SHARE = "selectionKeepShare";
 
     private final AtomicReference<Thresholds> current;
+    private final Thresholds startup;
     private final ObjectMapper mapper;
 
     public CurationSettings(CuratorConfig config, ObjectMapper mapper) {
         this.mapper = mapper;
-        this.current = new AtomicReference<>(new Thresholds(config.curationConfig(), config.semantic().loopEnabled(),
-                config.filters().instructionNoveltyInLoop(), config.selection().keepShare()));
+        this.startup = new Thresholds(config.curationConfig(), config.semantic().loopEnabled(),
+                config.filters().instructionNoveltyInLoop(), config.selection().keepShare());
+        this.current = new AtomicReference<>(startup);
     }
 
     public Thresholds current() {
@@ -51,9 +55,17 @@ public class CurationSettings {
     }
 
     /** The current values as one flat JSON object: the chain's fields plus the loop switches. */
-    @SuppressWarnings("unchecked")
     public Map<String, Object> view() {
-        Thresholds t = current.get();
+        return view(current.get());
+    }
+
+    /** The start-up values (from {@link CuratorConfig}), as {@link #view()} names them. */
+    public Map<String, Object> startupView() {
+        return view(startup);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> view(Thresholds t) {
         Map<String, Object> view = new LinkedHashMap<>(mapper.convertValue(t.filters(), Map.class));
         view.put(SEMANTIC_IN_LOOP, t.semanticInLoop());
         view.put(INSTRUCTION_NOVELTY_IN_LOOP, t.instructionNoveltyInLoop());
@@ -62,21 +74,16 @@ public class CurationSettings {
     }
 
     /**
-     * Applies a partial update (field name to new value). Unknown fields, wrong types and invalid values throw
-     * {@link IllegalArgumentException} with the reason, and leave the thresholds as they were.
+     * Validates a complete set of values (as {@link #view()} names them): unknown fields, wrong types and invalid
+     * values throw {@link IllegalArgumentException} with the reason. Changes nothing.
      */
-    @SuppressWarnings("unchecked")
-    public synchronized Thresholds update(Map<String, Object> changes) {
-        if (changes == null || changes.isEmpty()) {
-            throw new IllegalArgumentException("no thresholds given");
-        }
-        Map<String, Object> merged = view();
-        TreeSet<String> unknown = new TreeSet<>(changes.keySet());
-        unknown.removeAll(merged.keySet());
+    public Thresholds parse(Map<String, Object> values) {
+        Map<String, Object> merged = new LinkedHashMap<>(values);
+        TreeSet<String> unknown = new TreeSet<>(merged.keySet());
+        unknown.removeAll(view().keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown thresholds " + unknown + "; known: " + new TreeSet<>(merged.keySet()));
+            throw new IllegalArgumentException("unknown thresholds " + unknown + "; known: " + new TreeSet<>(view().keySet()));
         }
-        merged.putAll(changes);
         Object semantic = merged.remove(SEMANTIC_IN_LOOP);
         Object novelty = merged.remove(INSTRUCTION_NOVELTY_IN_LOOP);
         if (!(semantic instanceof Boolean) || !(novelty instanceof Boolean)) {
@@ -90,14 +97,22 @@ public class CurationSettings {
             filters = mapper.convertValue(merged, CurationConfig.class);
         } catch (IllegalArgumentException e) {
             Throwable cause = e;
+            String field = null;
             while (cause.getCause() != null) {
                 cause = cause.getCause();
+                if (field == null && cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                    field = mapping.getPath().get(0).getFieldName();
+                }
             }
-            throw new IllegalArgumentException(cause == e ? e.getMessage() : cause.getMessage(), e);
+            String message = cause == e ? e.getMessage() : cause.getMessage();
+            throw new IllegalArgumentException(field == null ? message : field + ": " + message, e);
         }
-        Thresholds next = new Thresholds(filters, (Boolean) semantic, (Boolean) novelty, keepShare.doubleValue());
-        current.set(next);
-        return next;
+        return new Thresholds(filters, (Boolean) semantic, (Boolean) novelty, keepShare.doubleValue());
+    }
+
+    /** Puts validated thresholds in force; the previous ones are returned. */
+    public Thresholds set(Thresholds next) {
+        return current.getAndSet(next);
     }
 
     /** The chain for a campaign sample: the plan's policy over the current thresholds, the loop's switches applied. */

@@ -7,6 +7,7 @@ import dev.longtail.contracts.Events.InvalidEventException;
 import dev.longtail.contracts.SampleGenerated;
 import dev.longtail.contracts.SampleStatus;
 import dev.longtail.core.curation.CurationThresholds;
+import dev.longtail.curator.admin.CampaignEnds;
 import dev.longtail.curator.decision.CurationSessions;
 import dev.longtail.curator.version.CampaignCuration;
 import dev.longtail.curator.version.VersionArms;
@@ -28,9 +29,12 @@ public class CuratorConsumer {
     private final CampaignCuration curation;
     private final CurationSessions sessions;
     private final DatasetPublisher publisher;
+    private final CampaignEnds campaignEnds;
 
-    public CuratorConsumer(CampaignCuration curation, CurationSessions sessions, DatasetPublisher publisher) {
+    public CuratorConsumer(CampaignCuration curation, CurationSessions sessions, DatasetPublisher publisher,
+            CampaignEnds campaignEnds) {
         this.curation = curation;
+        this.campaignEnds = campaignEnds;
         this.sessions = sessions;
         this.publisher = publisher;
     }
@@ -46,6 +50,7 @@ public class CuratorConsumer {
         List<UUID> sealed = LoopRecords.withRetry(campaignId, () -> curation.recordReference(campaignId, campaign),
                 () -> sessions.forget(campaignId));
         sealed.forEach(publisher::publish);
+        sealed.forEach(campaignEnds::afterSeal);
     }
 
     @Incoming(Channels.SAMPLES_GENERATED)
@@ -58,6 +63,7 @@ public class CuratorConsumer {
         Optional<UUID> sealed = LoopRecords.withRetry(campaignId, () -> curation.decide(campaignId, sample),
                 () -> sessions.forget(campaignId));
         sealed.ifPresent(publisher::publish);
+        sealed.ifPresent(campaignEnds::afterSeal);
     }
 
     /**

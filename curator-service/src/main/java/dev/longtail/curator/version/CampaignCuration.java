@@ -44,6 +44,7 @@ public class CampaignCuration {
             var reference = new CampaignReference();
             reference.campaignId = campaignId;
             reference.referenceSeeds = json.write(campaign.referenceSeeds());
+            reference.generations = campaign.generations() > 0 ? campaign.generations() : null;
             reference.receivedAt = Instant.now();
             reference.persist();
         }

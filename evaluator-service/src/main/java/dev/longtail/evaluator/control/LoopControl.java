@@ -10,6 +10,7 @@ import dev.longtail.core.feedback.PlanValues;
 import dev.longtail.core.feedback.SignalReadings;
 import dev.longtail.core.feedback.StepOutcome;
 import dev.longtail.evaluator.EvaluatorConfig;
+import dev.longtail.evaluator.admin.VerdictThresholds;
 import dev.longtail.evaluator.evaluation.CampaignReference;
 import dev.longtail.evaluator.evaluation.DatasetVersion;
 import dev.longtail.evaluator.evaluation.Evaluation;
@@ -28,15 +29,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class LoopControl {
 
-    private final LoopController controller;
+    private final EvaluatorConfig config;
+    private final VerdictThresholds thresholds;
     private final EvaluationColumns columns;
     private final JsonColumns json;
 
-    public LoopControl(EvaluatorConfig config, EvaluationColumns columns, JsonColumns json) {
-        this.controller = new LoopController(config.feedback().thresholds(), config.collapse().thresholds(),
-                config.controller().limits());
+    public LoopControl(EvaluatorConfig config, VerdictThresholds thresholds, EvaluationColumns columns,
+            JsonColumns json) {
+        this.config = config;
+        this.thresholds = thresholds;
         this.columns = columns;
         this.json = json;
+    }
+
+    /** The controller under the feedback thresholds in force now (runtime configuration). */
+    private LoopController controller() {
+        return new LoopController(thresholds.feedback(), config.collapse().thresholds(), config.controller().limits());
     }
 
     /** The knobs the controller turns, as a plan holds them. */
@@ -65,7 +73,7 @@ public class LoopControl {
         List<ControlStep> record = ControlStep.ofCampaign(campaignId);
         for (ControlStep step : record) {
             if (step.generation == generation - 1 && step.action.moves() && step.applied == null) {
-                StepOutcome o = StepOutcome.of(step.toKnobStep(), readings, plan, controller.limits().outcomeTolerance());
+                StepOutcome o = StepOutcome.of(step.toKnobStep(), readings, plan, config.controller().limits().outcomeTolerance());
                 step.signalAfter = ControlStep.finite(o.after());
                 step.outcome = o.outcome().orElse(null);
                 step.applied = o.applied();
@@ -73,7 +81,7 @@ public class LoopControl {
         }
         List<PastStep> history = record.stream().filter(s -> s.generation < generation).map(ControlStep::toPastStep)
                 .toList();
-        return controller.decide(assessment.changes(), readings, plan, start, history);
+        return controller().decide(assessment.changes(), readings, plan, start, history);
     }
 
     /** The adjustments the steps publish: the moves. */

@@ -9,6 +9,7 @@ import dev.longtail.core.metrics.CorpusText;
 import dev.longtail.embeddings.LazyMiniLm;
 import dev.longtail.evaluator.EvaluatorConfig;
 import dev.longtail.support.JsonColumns;
+import dev.longtail.support.admin.CampaignCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Map;
  * built once and kept in a small LRU cache: rebuilding it per evaluation would re-embed the reference.
  */
 @ApplicationScoped
-public class Baselines {
+public class Baselines implements CampaignCache {
 
     private static final TypeReference<List<SeedRecord>> SEEDS = new TypeReference<>() {
     };
@@ -56,6 +57,25 @@ public class Baselines {
             cache.put(seeds.campaignId(), built);
         }
         return built;
+    }
+
+    @Override
+    public String name() {
+        return "collapse-baselines";
+    }
+
+    @Override
+    public boolean evict(String campaignId) {
+        synchronized (cache) {
+            return cache.remove(campaignId) != null;
+        }
+    }
+
+    @Override
+    public int size() {
+        synchronized (cache) {
+            return cache.size();
+        }
     }
 
     /** A baseline over already converted texts (the upload API), not cached. */

@@ -8,6 +8,7 @@ import dev.longtail.core.feedback.PlanValues;
 import dev.longtail.core.metrics.CollapseBaseline;
 import dev.longtail.core.metrics.CollapseMeasurement;
 import dev.longtail.evaluator.EvaluatorConfig;
+import dev.longtail.evaluator.admin.VerdictThresholds;
 import dev.longtail.evaluator.control.LoopControl;
 import dev.longtail.support.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,13 +29,16 @@ public class Evaluations {
     private final EvaluationStore store;
     private final Baselines baselines;
     private final JsonColumns json;
-    private final CollapsePolicy policy;
+    private final EvaluatorConfig config;
+    private final VerdictThresholds thresholds;
 
-    public Evaluations(EvaluationStore store, Baselines baselines, JsonColumns json, EvaluatorConfig config) {
+    public Evaluations(EvaluationStore store, Baselines baselines, JsonColumns json, EvaluatorConfig config,
+            VerdictThresholds thresholds) {
         this.store = store;
         this.baselines = baselines;
         this.json = json;
-        this.policy = new CollapsePolicy(config.feedback().thresholds(), config.collapse().thresholds());
+        this.config = config;
+        this.thresholds = thresholds;
     }
 
     /** Stores the reference once, measured, and evaluates versions that were waiting; returns new evaluations. */
@@ -72,6 +76,8 @@ public class Evaluations {
                 VersionMetrics.recordCorpus(VersionMetrics.synthetic(in.records())));
         PlanValues plan = LoopControl.planValues(in.plan());
         // Tails, diversity and length are judged by what the loop keeps after generation 1 (see CollapsePolicy).
+        // the feedback thresholds in force now (runtime configuration)
+        var policy = new CollapsePolicy(thresholds.feedback(), config.collapse().thresholds());
         Assessment assessment = policy.assess(generationZero, in.firstGeneration(), in.previous(), measured.values(), plan);
         return new MeasuredVersion(in.versionId(), in.generation(), measured, assessment, referenceMeasured);
     }

@@ -7,6 +7,7 @@ import dev.longtail.contracts.Events;
 import dev.longtail.contracts.Events.InvalidEventException;
 import dev.longtail.evaluator.downstream.DownstreamJobs;
 import dev.longtail.evaluator.evaluation.Evaluations;
+import dev.longtail.evaluator.admin.CampaignEnds;
 import dev.longtail.evaluator.report.CampaignGauges;
 import dev.longtail.support.messaging.LoopRecords;
 import io.smallrye.common.annotation.Blocking;
@@ -32,9 +33,11 @@ public class EvaluatorConsumer {
     private final EvaluationPublisher publisher;
     private final CampaignGauges gauges;
     private final DownstreamJobs downstream;
+    private final CampaignEnds campaignEnds;
 
     public EvaluatorConsumer(Evaluations evaluations, EvaluationPublisher publisher, CampaignGauges gauges,
-            DownstreamJobs downstream) {
+            DownstreamJobs downstream, CampaignEnds campaignEnds) {
+        this.campaignEnds = campaignEnds;
         this.evaluations = evaluations;
         this.publisher = publisher;
         this.gauges = gauges;
@@ -79,6 +82,7 @@ public class EvaluatorConsumer {
                 LOG.warnf(e, "gauges not updated for evaluation %s", id);
             }
             downstream.submit(id);
+            campaignEnds.afterEvaluation(id);
         }
     }
 

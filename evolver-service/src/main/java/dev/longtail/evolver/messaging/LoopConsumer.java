@@ -49,6 +49,7 @@ public class LoopConsumer {
     /** Records the event of a valid campaign id and publishes the generation it started, if any, after commit. */
     private void record(String campaignId, Function<UUID, Optional<Integer>> recording) {
         UUID id = UUID.fromString(LoopRecords.campaignIdOf(campaignId));
-        recording.apply(id).ifPresent(next -> publisher.publishGeneration(id, next));
+        LoopRecords.inCampaign(id.toString(), () -> recording.apply(id))
+                .ifPresent(next -> publisher.publishGeneration(id, next));
     }
 }

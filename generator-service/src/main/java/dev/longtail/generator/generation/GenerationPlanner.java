@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.longtail.contracts.SamplingParameters;
 import dev.longtail.contracts.TrainingText;
-import dev.longtail.generator.GeneratorConfig;
+import dev.longtail.generator.admin.ExampleMixTunables;
 import dev.longtail.generator.backend.BackendRegistry;
 import dev.longtail.generator.backend.GenerationBackend;
 import dev.longtail.core.random.SeedMixer;
@@ -35,12 +35,12 @@ public class GenerationPlanner {
 
     private final BackendRegistry backends;
     private final PromptTemplates templates;
-    private final GeneratorConfig config;
+    private final ExampleMixTunables exampleMix;
 
-    public GenerationPlanner(BackendRegistry backends, PromptTemplates templates, GeneratorConfig config) {
+    public GenerationPlanner(BackendRegistry backends, PromptTemplates templates, ExampleMixTunables exampleMix) {
+        this.exampleMix = exampleMix;
         this.backends = backends;
         this.templates = templates;
-        this.config = config;
     }
 
     public Plan plan(GenerateRequest request, int maxItems) {
@@ -98,7 +98,7 @@ public class GenerationPlanner {
                     violations.add(new Problem.Violation("count", null, "at most " + maxItems
                             + " here; larger batches go to /api/v1/generation-jobs"));
                 } else if (!human.isEmpty()) {
-                    var mix = config.selfInstruct();
+                    var mix = exampleMix.current();
                     for (int i = 0; i < request.count(); i++) {
                         List<String> examples = ExampleMix.draw(human, machine, mix.humanExamples(),
                                 mix.machineExamples(), SeedMixer.rng(seed, "examples-" + i));

@@ -21,6 +21,12 @@ public final class KeyedSender {
 
     /** Sends one record; the future completes when the broker acknowledges it, exceptionally when it refuses. */
     public static CompletableFuture<Void> send(Emitter<String> channel, String key, String payload) {
+        return send(channel, OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build(), payload);
+    }
+
+    /** Sends one record with its Kafka metadata (key, and topic or headers when they differ from the channel's). */
+    public static CompletableFuture<Void> send(Emitter<String> channel, OutgoingKafkaRecordMetadata<String> metadata,
+            String payload) {
         var acked = new CompletableFuture<Void>();
         channel.send(Message.of(payload)
                 .withAck(() -> {
@@ -31,7 +37,7 @@ public final class KeyedSender {
                     acked.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 })
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).build()));
+                .addMetadata(metadata));
         return acked;
     }
 

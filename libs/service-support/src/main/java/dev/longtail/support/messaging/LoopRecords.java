@@ -4,6 +4,7 @@ import dev.longtail.contracts.Events.InvalidEventException;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * What every loop consumer does with a record before and around its transaction: check the campaign id, and retry
@@ -14,6 +15,9 @@ public final class LoopRecords {
 
     /** Attempts for a failure that is not the record's fault (a lost database connection, say). */
     public static final int ATTEMPTS = 3;
+
+    /** The log context key of the campaign a record belongs to. */
+    public static final String CAMPAIGN_ID = "campaignId";
 
     private static final Logger LOG = Logger.getLogger(LoopRecords.class);
 
@@ -34,6 +38,25 @@ public final class LoopRecords {
      * runs after every failure (to drop state that a rolled-back transaction may have left inconsistent).
      */
     public static <T> T withRetry(String campaignId, Supplier<T> work, Runnable afterFailure) {
+        return inCampaign(campaignId, () -> attempt(campaignId, work, afterFailure));
+    }
+
+    /** Runs work with the campaign id in the log context: JSON logs show it as {@code mdc.campaignId}. */
+    public static <T> T inCampaign(String campaignId, Supplier<T> work) {
+        Object outer = MDC.get(CAMPAIGN_ID);
+        MDC.put(CAMPAIGN_ID, campaignId);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                MDC.remove(CAMPAIGN_ID);
+            } else {
+                MDC.put(CAMPAIGN_ID, outer);
+            }
+        }
+    }
+
+    private static <T> T attempt(String campaignId, Supplier<T> work, Runnable afterFailure) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();

@@ -1,11 +1,13 @@
 package dev.longtail.support.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.longtail.contracts.Events.InvalidEventException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
 class LoopRecordsTest {
@@ -21,6 +23,13 @@ class LoopRecordsTest {
     void shouldRejectACampaignIdThatIsNotAUuidAsTheRecordsFault() {
         var e = assertThrows(InvalidEventException.class, () -> LoopRecords.campaignIdOf("campaign-7"));
         assertTrue(e.getMessage().contains("campaign-7"));
+    }
+
+    @Test
+    void shouldNameTheCampaignInTheLogContextWhileItsRecordIsHandledOnly() {
+        Object inside = LoopRecords.withRetry(CAMPAIGN, () -> MDC.get(LoopRecords.CAMPAIGN_ID), () -> { });
+        assertEquals(CAMPAIGN, inside);
+        assertNull(MDC.get(LoopRecords.CAMPAIGN_ID));
     }
 
     @Test
