@@ -12,8 +12,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 class CuratorBadInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PER_KIND = 8;
+    private static final int PER_KIND = BadRequests.PER_KIND;
 
     @TestHTTPResource("/")
     URI base;
@@ -97,9 +95,9 @@ class CuratorBadInputTest {
         // a campaign the curator has not met yet may be given a policy, so only non-ids are unknown here
         for (String id : notIds()) {
             for (String method : List.of("GET", "DELETE")) {
-                bad.expectRejected(method, "/admin/campaigns/" + encode(id) + "/anchor-policy", null);
+                bad.expectRejected(method, "/admin/campaigns/" + BadRequests.encode(id) + "/anchor-policy", null);
             }
-            bad.expectRejected("PUT", "/admin/campaigns/" + encode(id) + "/anchor-policy",
+            bad.expectRejected("PUT", "/admin/campaigns/" + BadRequests.encode(id) + "/anchor-policy",
                     new BadRequests.Case("unknown id", "application/json", "{\"anchorPolicy\":\"replace\"}".getBytes()));
         }
     }
@@ -108,12 +106,12 @@ class CuratorBadInputTest {
     void shouldAnswerUnknownIdsAndBadQueriesOfEveryReadEndpointWithAProblem() {
         TableSnapshot before = TableSnapshot.of(dataSource);
         for (String id : BadRequests.unknownIds(PER_KIND)) {
-            String e = encode(id);
+            String e = BadRequests.encode(id);
             for (String path : List.of("/api/v1/decisions/" + e, "/api/v1/campaigns/" + e + "/decisions",
                     "/api/v1/datasets/" + e, "/api/v1/datasets/" + e + "/records", "/api/v1/datasets/" + e + "/counts",
                     "/api/v1/datasets/" + e + "/decisions", "/api/v1/datasets/" + e + "/export",
                     "/api/v1/datasets?campaignId=" + e)) {
-                if (!path.contains("campaignId=") || !isUuid(id)) {
+                if (!path.contains("campaignId=") || !BadRequests.isUuid(id)) {
                     bad.expectRejected("GET", path, null);
                 }
             }
@@ -132,35 +130,11 @@ class CuratorBadInputTest {
         assertEquals(before, TableSnapshot.of(dataSource));
     }
 
-    /** Sends every bad variant of a valid body and checks that no table changed. */
     private void rejectsAll(String method, String path, String validJson, List<String> countFields) {
-        TableSnapshot before = TableSnapshot.of(dataSource);
-        for (BadRequests.Case c : BadRequests.jsonBodyCases(validJson, countFields, PER_KIND)) {
-            bad.expectRejected(method, path, c);
-        }
-        long limit = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size",
-                io.quarkus.runtime.configuration.MemorySize.class).asLongValue();
-        bad.expectRejected(method, path, BadRequests.overLimit(limit + 1024));
-        bad.expectRejected(method, path, new BadRequests.Case("wrong content type", "text/plain",
-                validJson.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(before, TableSnapshot.of(dataSource), "a rejected request on " + method + " " + path
-                + " wrote to the database");
+        bad.rejectsEveryBadBody(method, path, validJson, countFields, dataSource);
     }
 
     private static List<String> notIds() {
-        return BadRequests.unknownIds(PER_KIND).stream().filter(id -> !isUuid(id)).toList();
-    }
-
-    private static boolean isUuid(String id) {
-        try {
-            UUID.fromString(id);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static String encode(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        return BadRequests.unknownIds(PER_KIND).stream().filter(id -> !BadRequests.isUuid(id)).toList();
     }
 }

@@ -22,6 +22,9 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.ConfigProvider;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
@@ -42,6 +45,9 @@ public final class BadRequests {
     public static final String PROBLEM = "application/problem+json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How many cases of each kind are drawn per field or endpoint. */
+    public static final int PER_KIND = 8;
 
     /** One bad request: what kind of bad it is, its content type and its bytes. */
     public record Case(String kind, String contentType, byte[] body) {
@@ -64,11 +70,25 @@ public final class BadRequests {
     private final String service;
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    private final Map<String, Map<String, Integer>> tried = new TreeMap<>();
+    private final Map<String, Map<String, Integer>> tried;
+    private final Map<String, String> headers;
 
     public BadRequests(String service, URI base) {
+        this(service, base, new TreeMap<>(), Map.of());
+    }
+
+    private BadRequests(String service, URI base, Map<String, Map<String, Integer>> tried, Map<String, String> headers) {
         this.service = service;
         this.base = base;
+        this.tried = tried;
+        this.headers = headers;
+    }
+
+    /** The same suite (its counts included) sending a header with every request: an API key, say. */
+    public BadRequests withHeader(String name, String value) {
+        var more = new TreeMap<>(headers);
+        more.put(name, value);
+        return new BadRequests(service, base, tried, more);
     }
 
     /**
@@ -175,6 +195,50 @@ public final class BadRequests {
         return answer;
     }
 
+    /**
+     * Sends every bad variant of a valid JSON body ({@link #jsonBodyCases}, a body over the service's
+     * {@code quarkus.http.limits.max-body-size} and a wrong content type) and checks that each is refused with a
+     * problem and that no table of the service changed.
+     */
+    public void rejectsEveryBadBody(String method, String path, String validJson, List<String> countFields,
+            DataSource database) {
+        rejectsEveryBadBody(method, path, validJson, countFields, database, c -> true, PROBLEM);
+    }
+
+    /** As above, for the cases that apply to the endpoint, answered with the endpoint's own error media type. */
+    public void rejectsEveryBadBody(String method, String path, String validJson, List<String> countFields,
+            DataSource database, Predicate<Case> applies, String errorType) {
+        TableSnapshot before = TableSnapshot.of(database);
+        List<Case> cases = new ArrayList<>(jsonBodyCases(validJson, countFields, PER_KIND));
+        cases.add(new Case("wrong content type", "text/plain", validJson.getBytes(StandardCharsets.UTF_8)));
+        for (Case c : cases) {
+            if (applies.test(c)) {
+                expect(method, path, c, errorType);
+            }
+        }
+        long limit = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .asLongValue();
+        Answer tooLarge = expectRejected(method, path, overLimit(limit + 1024));
+        assertEquals(413, tooLarge.status(), () -> method + " " + path + " over the limit: " + tooLarge.body());
+        assertEquals(before, TableSnapshot.of(database), () -> "a rejected request on " + method + " " + path
+                + " wrote to the database");
+    }
+
+    /** Whether an id is a UUID (which a service may accept for something it has not met yet). */
+    public static boolean isUuid(String id) {
+        try {
+            java.util.UUID.fromString(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** An id as one path segment. */
+    public static String encode(String id) {
+        return java.net.URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** Counts a case checked by the caller itself (a multipart form, say). */
     public void count(String endpoint, String kind) {
         tried.computeIfAbsent(endpoint, e -> new TreeMap<>()).merge(kind, 1, Integer::sum);
@@ -188,6 +252,7 @@ public final class BadRequests {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
