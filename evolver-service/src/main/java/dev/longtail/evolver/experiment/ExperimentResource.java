@@ -46,7 +46,9 @@ public class ExperimentResource {
     }
 
     @GET
-    public List<ExperimentViews.Detail> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public List<ExperimentViews.Detail> list(
+            // page × size must stay an int offset: 2^31-1 overflowed into a negative offset and a 500
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return experiments.list(page, size);
     }
