@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     @ServerExceptionMapper
     public Response mapProblem(ProblemException e, UriInfo uri) {
@@ -73,6 +74,19 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         var reason = Response.Status.fromStatusCode(status);
         return respond(status, reason == null ? "Error" : reason.getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    /**
+     * A multipart body that ends before its closing boundary fails in Quarkus REST's form parser with a bare
+     * IOException: that one is the client's (400); any other IOException is the service's own failure.
+     */
+    @ServerExceptionMapper
+    public Response mapUnreadableBody(java.io.IOException e, UriInfo uri) {
+        StackTraceElement[] frames = e.getStackTrace();
+        if (frames.length > 0 && frames[0].getClassName().startsWith(MULTIPART_PARSER)) {
+            return respond(400, "Bad Request", "Malformed multipart body: " + e.getMessage(), uri, null);
+        }
+        return mapUnexpected(e, uri);
     }
 
     @ServerExceptionMapper
