@@ -4,55 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.support.testing.BadInputSuite;
 import dev.longtail.support.testing.BadRequests;
 import dev.longtail.support.testing.TableSnapshot;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every REST endpoint of the curator under generated bad input: each case answers a 4xx problem, never a 5xx, and
  * leaves every table and the thresholds as they were.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = DevStackTestResource.SCHEMA, value = "curator"))
-class CuratorBadInputTest {
+class CuratorBadInputTest extends BadInputSuite {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PER_KIND = BadRequests.PER_KIND;
 
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    DataSource dataSource;
-
-    private BadRequests bad;
-
-    @BeforeEach
-    void connect() {
-        if (bad == null) {
-            bad = new BadRequests("curator", base);
-        }
-    }
-
-    @AfterAll
-    void printCounts() {
-        bad.report();
+    @Override
+    protected String service() {
+        return "curator";
     }
 
     @Test

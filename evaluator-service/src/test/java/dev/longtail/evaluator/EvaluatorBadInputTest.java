@@ -4,59 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.support.testing.BadInputSuite;
 import dev.longtail.support.testing.BadRequests;
 import dev.longtail.support.testing.TableSnapshot;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every REST endpoint of the evaluator under generated bad input: each bad upload and unknown id answers a 4xx
  * problem, never a 5xx, and no table changes.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = DevStackTestResource.SCHEMA, value = "evaluator"))
-class EvaluatorBadInputTest {
+class EvaluatorBadInputTest extends BadInputSuite {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BOUNDARY = "longtail-bad-input-boundary";
 
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    DataSource dataSource;
-
-    private BadRequests bad;
-
-    @BeforeEach
-    void connect() {
-        if (bad == null) {
-            bad = new BadRequests("evaluator", base);
-        }
-    }
-
-    @AfterAll
-    void printCounts() {
-        bad.report();
+    @Override
+    protected String service() {
+        return "evaluator";
     }
 
     @Test

@@ -4,61 +4,47 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.support.testing.BadInputSuite;
 import dev.longtail.support.testing.BadRequests;
 import dev.longtail.support.testing.TableSnapshot;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every REST endpoint of the evolver under generated bad input: each case answers a 4xx problem, never a 5xx, and
  * no campaign, experiment or seed set is written.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "schema", value = "evolver"))
 @WithTestResource(FakeGeneratorResource.class)
 @WithTestResource(FakeEvaluatorResource.class)
-class EvolverBadInputTest {
+class EvolverBadInputTest extends BadInputSuite {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NDJSON = "application/x-ndjson";
 
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    DataSource dataSource;
-
-    private BadRequests bad;
     private String seedSetId;
 
-    @BeforeEach
-    void connect() {
-        if (bad == null) {
-            bad = new BadRequests("evolver", base);
-            seedSetId = Fixtures.uploadSeedSet("bad-input-fixture");
-        }
+    @Override
+    protected String service() {
+        return "evolver";
     }
 
-    @AfterAll
-    void printCounts() {
-        bad.report();
+    @BeforeEach
+    void uploadSeeds() {
+        if (seedSetId == null) {
+            seedSetId = Fixtures.uploadSeedSet("bad-input-fixture");
+        }
     }
 
     @Test

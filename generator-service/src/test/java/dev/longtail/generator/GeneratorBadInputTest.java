@@ -4,54 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.devstack.testing.DevStackTestResource;
+import dev.longtail.support.testing.BadInputSuite;
 import dev.longtail.support.testing.BadRequests;
 import dev.longtail.support.testing.TableSnapshot;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every REST endpoint of the generator under generated bad input: its own API answers a 4xx problem, the
  * OpenAI-compatible one a 4xx in OpenAI's error shape; never a 5xx, and no table changes.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "schema", value = "generator"))
 @WithTestResource(OpenAiBackendsTestResource.class)
-class GeneratorBadInputTest {
+class GeneratorBadInputTest extends BadInputSuite {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TestHTTPResource("/")
-    URI base;
-
-    @Inject
-    DataSource dataSource;
-
-    private BadRequests bad;
-
-    @BeforeEach
-    void connect() {
-        if (bad == null) {
-            bad = new BadRequests("generator", base);
-        }
-    }
-
-    @AfterAll
-    void printCounts() {
-        bad.report();
+    @Override
+    protected String service() {
+        return "generator";
     }
 
     private static String generation() throws Exception {
