@@ -28,9 +28,11 @@ import jakarta.ws.rs.ext.Provider;
 @ConstrainedTo(RuntimeType.SERVER)
 public class StrictJsonRequests implements ContextResolver<ObjectMapper> {
 
+    private final ObjectMapper lenient;
     private final ObjectMapper strict;
 
     public StrictJsonRequests(ObjectMapper application) {
+        this.lenient = application;
         this.strict = strict(application);
     }
 
@@ -82,6 +84,6 @@ public class StrictJsonRequests implements ContextResolver<ObjectMapper> {
 
     @Override
     public ObjectMapper getContext(Class<?> type) {
-        return strict;
+        return type != null && type.isAnnotationPresent(LenientJson.class) ? lenient : strict;
     }
 }
