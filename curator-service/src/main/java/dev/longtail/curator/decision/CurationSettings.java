@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.contracts.GenerationPlan;
 import dev.longtail.core.curation.CurationConfig;
 import dev.longtail.curator.CuratorConfig;
+import dev.longtail.support.StrictJsonRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,9 +43,11 @@ public class CurationSettings {
     private final AtomicReference<Thresholds> current;
     private final Thresholds startup;
     private final ObjectMapper mapper;
+    private final ObjectMapper strictMapper;
 
     public CurationSettings(CuratorConfig config, ObjectMapper mapper) {
         this.mapper = mapper;
+        this.strictMapper = StrictJsonRequests.strict(mapper);
         this.startup = new Thresholds(config.curationConfig(), config.semantic().loopEnabled(),
                 config.filters().instructionNoveltyInLoop(), config.selection().keepShare());
         this.current = new AtomicReference<>(startup);
@@ -94,7 +97,8 @@ public class CurationSettings {
         }
         CurationConfig filters;
         try {
-            filters = mapper.convertValue(merged, CurationConfig.class);
+            // strict: a threshold of the wrong JSON type (31 for a switch, "0.8" for a number) is refused, not converted
+            filters = strictMapper.convertValue(merged, CurationConfig.class);
         } catch (IllegalArgumentException e) {
             Throwable cause = e;
             String field = null;

@@ -32,6 +32,11 @@ public class BudgetSelection {
             throw new ProblemException(413, "Payload Too Large", "reference and candidates hold at most " + limit
                     + " texts together", List.of());
         }
+        // more than a request can hold is no budget or cluster count but a mistake (2^31-1, say): refuse it
+        if (request.budget() > limit || request.clusters() != null && request.clusters() > limit) {
+            throw ProblemException.badRequest("budget and clusters must be at most " + limit
+                    + ", the most texts a request holds");
+        }
         Set<String> ids = new HashSet<>();
         for (SelectRequest.Candidate c : request.candidates()) {
             if (!ids.add(c.id())) {

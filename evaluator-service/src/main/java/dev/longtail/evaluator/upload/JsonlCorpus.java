@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.longtail.core.metrics.CorpusText;
 import dev.longtail.evaluator.evaluation.VersionMetrics;
 import dev.longtail.support.ProblemException;
+import dev.longtail.support.StrictJsonRequests;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
@@ -24,8 +26,11 @@ final class JsonlCorpus {
     private final ObjectMapper mapper;
     private final int maxRecords;
 
+    /** The fields a line may have; anything else is a mistake in the file, refused rather than ignored. */
+    private static final Set<String> FIELDS = Set.of("id", "text", "category", "instruction", "input", "output");
+
     JsonlCorpus(ObjectMapper mapper, int maxRecords) {
-        this.mapper = mapper;
+        this.mapper = StrictJsonRequests.strict(mapper);
         this.maxRecords = maxRecords;
     }
 
@@ -59,6 +64,18 @@ final class JsonlCorpus {
         }
         if (node == null || !node.isObject()) {
             throw ProblemException.badRequest(part + " line " + number + " is not a JSON object");
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (!FIELDS.contains(field.getKey())) {
+                throw ProblemException.badRequest(part + " line " + number + " has an unknown field `"
+                        + field.getKey() + "`; known: " + FIELDS);
+            }
+            JsonNode value = field.getValue();
+            if (!value.isNull() && (!value.isTextual() || value.asText().indexOf('\u0000') >= 0)) {
+                throw ProblemException.badRequest(part + " line " + number + ": `" + field.getKey()
+                        + "` must be a string without NUL characters");
+            }
         }
         String category = node.hasNonNull("category") ? node.get("category").asText() : null;
         if (node.hasNonNull("text")) {

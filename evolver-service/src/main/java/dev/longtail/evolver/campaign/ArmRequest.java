@@ -41,7 +41,8 @@ public abstract class ArmRequest {
     @Min(1) @Max(20)
     public Integer candidateFactor;
 
-    @Min(1)
+    /** At most what a generation could spend: 5000 samples of 8192 tokens; more is a mistake, not a budget. */
+    @Min(1) @Max(5000 * 8192)
     public Integer tokenBudget;
 
     @DecimalMin(value = "0", inclusive = false) @DecimalMax("2")

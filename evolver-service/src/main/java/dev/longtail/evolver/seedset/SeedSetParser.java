@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,7 +23,9 @@ public final class SeedSetParser {
     static final int MAX_CATEGORY = 100;
     static final int MAX_TEXT = 20_000;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // text after a line's object is an error, not something to drop silently
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Set<String> FIELDS = Set.of("id", "category", "instruction", "input", "output");
 
     /** The seeds read, and what is wrong with the file (empty when it is valid). */
     public record Result(List<Seed> seeds, List<Problem.Violation> errors) {
@@ -55,6 +59,11 @@ public final class SeedSetParser {
                 continue;
             }
             int before = errors.size();
+            node.fieldNames().forEachRemaining(field -> {
+                if (!FIELDS.contains(field)) {
+                    errors.add(new Problem.Violation(null, line, "unknown field " + field + "; known: " + FIELDS));
+                }
+            });
             String id = optionalText(node, "id", MAX_ID, line, errors);
             String category = requiredText(node, "category", MAX_CATEGORY, line, errors);
             String instruction = requiredText(node, "instruction", MAX_TEXT, line, errors);
@@ -105,6 +114,10 @@ public final class SeedSetParser {
     }
 
     private static String withinLimit(String text, String field, int max, int line, List<Problem.Violation> errors) {
+        if (text.indexOf('\u0000') >= 0) {
+            errors.add(new Problem.Violation(null, line, field + " holds a NUL character, which cannot be stored"));
+            return null;
+        }
         if (text.length() > max) {
             errors.add(new Problem.Violation(null, line, field + " is longer than " + max + " characters"));
             return null;

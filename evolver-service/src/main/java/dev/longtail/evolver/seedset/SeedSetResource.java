@@ -1,6 +1,11 @@
 package dev.longtail.evolver.seedset;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -32,9 +37,18 @@ public class SeedSetResource {
 
     @POST
     @Consumes({ NDJSON, MediaType.TEXT_PLAIN })
-    public Response upload(@QueryParam("name") @NotBlank @Size(max = 200) String name, String body) {
-        var summary = seedSets.upload(name, body);
+    public Response upload(@QueryParam("name") @NotBlank @Size(max = 200) String name, byte[] body) {
+        var summary = seedSets.upload(name, utf8(body));
         return Response.created(URI.create("/api/v1/seed-sets/" + summary.id())).entity(summary).build();
+    }
+
+    /** The body as text; bytes that are not UTF-8 are refused rather than replaced, so no seed is silently altered. */
+    private static String utf8(byte[] body) {
+        try {
+            return body == null ? null : StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("The seed set is not valid UTF-8: " + e.getMessage());
+        }
     }
 
     @GET

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -20,6 +22,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     @ServerExceptionMapper
     public Response mapProblem(ProblemException e, UriInfo uri) {
@@ -29,6 +32,24 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mapMalformedJson(JsonProcessingException e, UriInfo uri) {
         return respond(400, "Bad Request", "Malformed JSON: " + e.getOriginalMessage(), uri, null);
+    }
+
+    /**
+     * A body that is JSON but not of the expected shape: a wrong type, an unknown field. Quarkus REST rethrows these
+     * as they are, and its own mapper for them answers a bare 400, so this one must be as specific as that.
+     */
+    @ServerExceptionMapper
+    public Response mapMismatchedJson(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(java.util.stream.Collectors.joining("."));
+        String detail = e instanceof UnrecognizedPropertyException unknown
+                ? "Unknown field " + unknown.getPropertyName() + (field.isEmpty() ? "" : " at " + field)
+                : "Invalid JSON value" + (field.isEmpty() ? " for the body" : " at " + field) + ": "
+                        + e.getOriginalMessage().replaceAll("(?:[a-z][a-z0-9_]*\\.)+([A-Z][\\w$]*)", "$1");
+        List<Problem.Violation> violations = field.isEmpty() ? null : List.of(new Problem.Violation(field, null,
+                e instanceof UnrecognizedPropertyException ? "is not a known field" : "has a value of the wrong type or form"));
+        return respond(400, "Bad Request", detail, uri, violations);
     }
 
     @ServerExceptionMapper
@@ -47,6 +68,9 @@ public class ProblemMappers {
     public Response mapWebApplication(WebApplicationException e, UriInfo uri) {
         // Quarkus REST wraps a body it cannot parse in a 400; say what was wrong with it.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch) {
+                return mapMismatchedJson(mismatch, uri);
+            }
             if (cause instanceof JsonProcessingException json) {
                 return mapMalformedJson(json, uri);
             }
@@ -69,6 +93,19 @@ public class ProblemMappers {
     public Response mapForbidden(ForbiddenException e, UriInfo uri) {
         return respond(403, "Forbidden", "The token's roles do not allow " + uri.getPath()
                 + (e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage()), uri, null);
+    }
+
+    /**
+     * A multipart body that ends before its closing boundary fails in Quarkus REST's form parser with a bare
+     * IOException: that one is the client's (400); any other IOException is the service's own failure.
+     */
+    @ServerExceptionMapper
+    public Response mapUnreadableBody(java.io.IOException e, UriInfo uri) {
+        StackTraceElement[] frames = e.getStackTrace();
+        if (frames.length > 0 && frames[0].getClassName().startsWith(MULTIPART_PARSER)) {
+            return respond(400, "Bad Request", "Malformed multipart body: " + e.getMessage(), uri, null);
+        }
+        return mapUnexpected(e, uri);
     }
 
     @ServerExceptionMapper

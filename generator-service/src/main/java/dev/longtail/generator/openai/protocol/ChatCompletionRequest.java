@@ -24,12 +24,15 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.longtail.support.LenientJson;
+
 /**
  * {@code POST /v1/chat/completions}: the conversation, whose last message is the prompt, and {@code logprobs} as a
  * flag.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@LenientJson
 public record ChatCompletionRequest(
         String model,
         @NotEmpty(message = "messages must be a non-empty array")

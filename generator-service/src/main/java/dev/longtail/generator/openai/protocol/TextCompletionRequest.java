@@ -23,9 +23,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
+import dev.longtail.support.LenientJson;
+
 /** {@code POST /v1/completions}: one prompt, and {@code logprobs} as a number (any number from 0 asks for them). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
+@LenientJson
 public record TextCompletionRequest(
         String model,
         @NotNull(message = "prompt must be a string") @JsonDeserialize(using = SinglePrompt.class) String prompt,
