@@ -33,7 +33,7 @@ class AuthTest {
 
     private static final String ID = "00000000-0000-0000-0000-000000000001";
 
-    static final List<Endpoint> ENDPOINTS = List.of(
+    static final List<Endpoint> ENDPOINTS = AuthTestKit.withAdminEndpoints(List.of(
             new Endpoint("GET", "/admin/curation/thresholds", "admin"),
             new Endpoint("PATCH", "/admin/curation/thresholds", "admin"),
             new Endpoint("PUT", "/admin/curation/thresholds", "admin"),
@@ -49,7 +49,7 @@ class AuthTest {
             new Endpoint("GET", "/api/v1/datasets/" + ID + "/records", "client"),
             new Endpoint("GET", "/api/v1/datasets/" + ID + "/counts", "client"),
             new Endpoint("GET", "/api/v1/datasets/" + ID + "/decisions", "client"),
-            new Endpoint("GET", "/api/v1/datasets/" + ID + "/export", "client"));
+            new Endpoint("GET", "/api/v1/datasets/" + ID + "/export", "client")));
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("ENDPOINTS")

@@ -45,13 +45,13 @@ class AuthTest {
 
     private static final String ID = "00000000-0000-0000-0000-000000000001";
 
-    static final List<Endpoint> ENDPOINTS = List.of(
+    static final List<Endpoint> ENDPOINTS = AuthTestKit.withAdminEndpoints(List.of(
             new Endpoint("POST", "/api/v1/evaluations", "client", "multipart/form-data"),
             new Endpoint("GET", "/api/v1/evaluations/" + ID, "client"),
             new Endpoint("GET", "/api/v1/campaigns/" + ID + "/report", "client"),
             new Endpoint("GET", "/api/v1/campaigns/" + ID + "/report.html", "client"),
             // a dataset-reader token reads only the version it names (the scoped tests below): for any other, 403
-            new Endpoint("GET", "/api/v1/dataset-versions/" + ID + "/records.jsonl", "client"));
+            new Endpoint("GET", "/api/v1/dataset-versions/" + ID + "/records.jsonl", "client")));
 
     @Inject
     DatasetTokens datasetTokens;

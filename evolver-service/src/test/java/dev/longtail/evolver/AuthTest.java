@@ -50,7 +50,7 @@ class AuthTest {
 
     private static final String ID = "00000000-0000-0000-0000-000000000001";
 
-    static final List<Endpoint> ENDPOINTS = List.of(
+    static final List<Endpoint> ENDPOINTS = AuthTestKit.withAdminEndpoints(List.of(
             new Endpoint("POST", "/api/v1/seed-sets", "client", "application/x-ndjson"),
             new Endpoint("GET", "/api/v1/seed-sets", "client"),
             new Endpoint("GET", "/api/v1/seed-sets/" + ID, "client"),
@@ -71,7 +71,7 @@ class AuthTest {
             new Endpoint("GET", "/api/v1/experiments", "client"),
             new Endpoint("GET", "/api/v1/experiments/" + ID, "client"),
             new Endpoint("GET", "/api/v1/experiments/" + ID + "/report", "client"),
-            new Endpoint("GET", "/api/v1/experiments/" + ID + "/report.html", "client"));
+            new Endpoint("GET", "/api/v1/experiments/" + ID + "/report.html", "client")));
 
     @Inject
     GeneratorBackends generator;

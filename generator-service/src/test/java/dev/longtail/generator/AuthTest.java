@@ -36,7 +36,7 @@ class AuthTest {
 
     private static final String ID = "00000000-0000-0000-0000-000000000001";
 
-    static final List<Endpoint> ENDPOINTS = List.of(
+    static final List<Endpoint> ENDPOINTS = AuthTestKit.withAdminEndpoints(List.of(
             new Endpoint("POST", "/api/v1/generate", "client"),
             new Endpoint("POST", "/api/v1/generation-jobs", "client"),
             new Endpoint("GET", "/api/v1/generation-jobs/" + ID, "client"),
@@ -52,7 +52,7 @@ class AuthTest {
             new Endpoint("DELETE", "/api/v1/campaigns/" + ID + "/generation-settings", "admin"),
             new Endpoint("GET", "/v1/models", "client"),
             new Endpoint("POST", "/v1/chat/completions", "client"),
-            new Endpoint("POST", "/v1/completions", "client"));
+            new Endpoint("POST", "/v1/completions", "client")));
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("ENDPOINTS")

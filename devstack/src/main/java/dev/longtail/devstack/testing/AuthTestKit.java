@@ -118,6 +118,32 @@ public final class AuthTestKit {
         };
     }
 
+    /**
+     * The admin endpoints every service has (libs/service-support's admin kit), role {@code admin}. The consumer
+     * commands name a channel no service has, so an allowed call changes nothing (404) while the test runs.
+     */
+    public static final List<Endpoint> ADMIN_ENDPOINTS = List.of(
+            new Endpoint("GET", "/admin/config", "admin"),
+            new Endpoint("PATCH", "/admin/config", "admin"),
+            new Endpoint("GET", "/admin/config/audit", "admin"),
+            new Endpoint("GET", "/admin/consumers", "admin"),
+            new Endpoint("POST", "/admin/consumers/pause?channel=no-such-channel", "admin"),
+            new Endpoint("POST", "/admin/consumers/resume?channel=no-such-channel", "admin"),
+            new Endpoint("POST", "/admin/consumers/drain?channel=no-such-channel&timeoutSeconds=1", "admin"),
+            new Endpoint("GET", "/admin/dead-letters", "admin"),
+            new Endpoint("GET", "/admin/dead-letters/00000000-0000-0000-0000-000000000001", "admin"),
+            new Endpoint("POST", "/admin/dead-letters/00000000-0000-0000-0000-000000000001/replay", "admin"),
+            new Endpoint("DELETE", "/admin/dead-letters/00000000-0000-0000-0000-000000000001", "admin"),
+            new Endpoint("GET", "/admin/caches", "admin"),
+            new Endpoint("POST", "/admin/caches/evict?campaign=00000000-0000-0000-0000-000000000001", "admin"));
+
+    /** A service's own endpoint groups followed by the admin endpoints every service has. */
+    public static List<Endpoint> withAdminEndpoints(List<Endpoint> own) {
+        List<Endpoint> all = new java.util.ArrayList<>(own);
+        all.addAll(ADMIN_ENDPOINTS);
+        return List.copyOf(all);
+    }
+
     /** Asserts that a path answers 200 without any token (health, metrics). */
     public static void assertOpen(String path) {
         given().when().get(path).then().statusCode(200);
