@@ -113,7 +113,13 @@ class EvaluatorReportTest {
 
     @Test
     void shouldExposeGaugesPerCampaignAndMetricForAlerts() {
-        String campaign = twoGenerations(kafka);
+        // a running campaign (2 of 3 generations evaluated): an ended campaign's gauges are removed (EvaluatorAdminTest)
+        String campaign = UUID.randomUUID().toString();
+        kafka.send(Topics.CAMPAIGNS_STARTED, campaign, Fixtures.campaignStarted(campaign, 3));
+        kafka.send(Topics.DATASETS_SEALED, campaign, Fixtures.sealedJson(campaign, 1, Fixtures.smallVersionRecords()));
+        kafka.send(Topics.DATASETS_SEALED, campaign, Fixtures.sealedJson(campaign, 2, Fixtures.collapsedRecords()));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/q/metrics").then()
+                .body(containsString("longtail_evaluator_generation{campaign=\"" + campaign + "\"} 2.0")));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("longtail_evaluator_metric{campaign=\"" + campaign + "\",metric=\"distinct2\"}"))
                 .body(containsString("longtail_evaluator_metric{campaign=\"" + campaign + "\",metric=\"vendiScore\"}"))
