@@ -43,14 +43,16 @@ export function topicChecks(rendered, context) {
   ];
 }
 
-/** Each service's HPA targets its Deployment and stops at the partitions of the topics it consumes; a PDB exists. */
+/** Each service's HPA targets its Deployment and stops at the partitions of the loop topics it consumes; a PDB exists. */
 export function scalingChecks(rendered, context) {
   const partitions = new Map(rendered.all("KafkaTopic").map((t) => [topicName(t), t.spec.partitions]));
   return rendered.serviceDeployments().map(({ deployment, service }) => {
     const problems = [];
     const labels = deployment.spec.template.metadata.labels;
     const hpa = rendered.all("HorizontalPodAutoscaler").find((h) => h.spec.scaleTargetRef.kind === "Deployment" && h.spec.scaleTargetRef.name === deployment.metadata.name);
-    const consumed = [...context.facts.get(service).consumes];
+    // the loop topics bound the replicas that get work; a dead-letter topic read back by the admin kit (one
+    // partition) is read by one replica while the others still share the loop's partitions
+    const consumed = [...context.facts.get(service).consumes].filter((t) => context.contract.loop.includes(t));
     if (!hpa) problems.push("no HorizontalPodAutoscaler");
     else {
       const cap = Math.min(...consumed.map((t) => partitions.get(t) ?? 0));
