@@ -122,6 +122,30 @@ class EvolverBadInputTest extends BadInputSuite {
         assertEquals(before, TableSnapshot.of(dataSource));
     }
 
+    @Test
+    void shouldAnswerUnknownIdsAndBadCountsOfTheLifecycleLineageAndListEndpointsWithAProblem() {
+        TableSnapshot before = TableSnapshot.of(dataSource);
+        for (String id : BadRequests.unknownIds(BadRequests.PER_KIND)) {
+            String e = BadRequests.encode(id);
+            for (String action : List.of("pause", "resume", "cancel", "fork", "generations/1/retry")) {
+                bad.expectRejected("POST", "/api/v1/campaigns/" + e + "/" + action, null);
+            }
+            bad.expectRejected("GET", "/api/v1/campaigns/" + e + "/pool/stats", null);
+            bad.expectRejected("GET", "/api/v1/seeds/" + e + "/lineage", null);
+        }
+        for (String count : BadRequests.badCounts(BadRequests.PER_KIND)) {
+            for (String list : List.of("/api/v1/campaigns", "/api/v1/seed-sets", "/api/v1/operators")) {
+                bad.expectRejected("GET", list + "?size=" + count, null);
+                if (!count.equals("0")) {
+                    bad.expectRejected("GET", list + "?page=" + count, null);
+                }
+            }
+            bad.expectRejected("POST", "/api/v1/campaigns/" + UUID.randomUUID() + "/generations/" + count + "/retry",
+                    null);
+        }
+        assertEquals(before, TableSnapshot.of(dataSource));
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] both = new byte[a.length + b.length];
         System.arraycopy(a, 0, both, 0, a.length);
